@@ -1,0 +1,51 @@
+"""Interface text from message catalogues (`locales/<lang>/<namespace>.toml`), never from code.
+
+`t("overview.title")` looks up key `title` in namespace `overview` for the current language and falls
+back to English, so a missing translation shows English rather than a key. The test suite fails on
+any key missing from a catalogue.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from pathlib import Path
+
+import streamlit as st
+
+__all__ = ["LANGUAGES", "DEFAULT_LANGUAGE", "catalogue", "current_language", "t", "translate"]
+
+LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
+LANGUAGES = {"en": "English", "fr": "Français", "es": "Español"}
+DEFAULT_LANGUAGE = "en"
+LANGUAGE_KEY = "lang"
+
+
+@cache
+def catalogue(language: str) -> dict[str, dict[str, str]]:
+    """Every namespace of one language: {namespace: {key: text}} (read once per process)."""
+    folder = LOCALES_DIR / language
+    return {
+        path.stem: tomllib.loads(path.read_text(encoding="utf-8"))
+        for path in sorted(folder.glob("*.toml"))
+    }
+
+
+def translate(language: str, key: str, /, **values: object) -> str:
+    """The text for `namespace.key` in `language` (English if missing there), formatted with values."""
+    namespace, _, name = key.partition(".")
+    text = catalogue(language).get(namespace, {}).get(name)
+    if text is None:
+        text = catalogue(DEFAULT_LANGUAGE).get(namespace, {}).get(name, key)
+    return text.format(**values) if values else text
+
+
+def current_language() -> str:
+    """The language chosen for this session (set from the URL by the entry file)."""
+    language = st.session_state.get(LANGUAGE_KEY, DEFAULT_LANGUAGE)
+    return language if language in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def t(key: str, /, **values: object) -> str:
+    """Interface text for `key` in the current language."""
+    return translate(current_language(), key, **values)

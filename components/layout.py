@@ -1,0 +1,77 @@
+"""Page frame shared by every page: title with its state sentence, source lines, footer, error page."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components.i18n import t
+from components.url_state import notice_slot
+from loaders import Package
+
+__all__ = ["page_header", "source_note", "sidebar_footer", "problems_page", "format_date"]
+
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def format_date(value, precision: str = "day") -> str:
+    """A date as people read it in the current language: '12 Apr 2016', 'Apr 2016' or '2016'."""
+    if value is None:
+        return t("common.no_date")
+    if isinstance(value, str):
+        return value
+    month = t(f"common.month_{MONTHS[value.month - 1]}")
+    if precision == "year":
+        return str(value.year)
+    if precision == "month":
+        return f"{month} {value.year}"
+    return f"{value.day} {month} {value.year}"
+
+
+def page_header(title: str, state_sentence: str) -> None:
+    """The page title, one sentence saying what the view shows, and the place for link notices."""
+    st.title(title)
+    st.markdown(state_sentence)
+    notice_slot()
+
+
+def source_note(package: Package, *resources: str) -> None:
+    """One caption under a chart: the tables it draws on, their sources and as-of dates."""
+    parts = []
+    for name in resources:
+        res = package.descriptor.resource(name)
+        sources = "; ".join(
+            f"[{s.get('title', s.get('path', ''))}]({s['path']})" if s.get("path") else s.get("title", "")
+            for s in res.sources[:3]
+        )
+        more = t("common.and_more", n=len(res.sources) - 3) if len(res.sources) > 3 else ""
+        as_of = t("common.as_of", date=res.as_of) if res.as_of else t("common.as_of_unknown")
+        parts.append(f"**{res.title}** — {sources}{more} ({as_of})")
+    st.caption(t("common.source") + ": " + " · ".join(parts))
+
+
+def sidebar_footer(package: Package) -> None:
+    """Data version, as-of date and licence, at the foot of the sidebar on every page."""
+    desc = package.descriptor
+    licences = ", ".join(sorted({lic.get("name", "") for lic in desc.licenses if lic.get("name")}))
+    st.sidebar.divider()
+    st.sidebar.caption(
+        t("common.footer", as_of=desc.as_of or "?", version=package.version, licences=licences)
+    )
+
+
+def problems_page(package: Package) -> None:
+    """Shown instead of the app when the data package is invalid: every problem, readable."""
+    st.title(t("common.invalid_title"))
+    st.error(t("common.invalid_intro", n=len(package.problems), data_dir=str(package.data_dir)))
+    rows = [
+        {
+            t("common.col_resource"): p.resource,
+            t("common.col_line"): p.line,
+            t("common.col_column"): p.column or "",
+            t("common.col_rule"): p.rule,
+            t("common.col_message"): p.message,
+        }
+        for p in package.problems
+    ]
+    st.dataframe(rows, hide_index=True, width="stretch")
+    st.caption(t("common.invalid_howto"))

@@ -1,0 +1,162 @@
+"""Filters that live in the URL under their public parameter names.
+
+The URL is the source of truth: each run reads the parameter, checks it against the allowed values,
+and seeds the widget from it; a change in the widget writes the URL back. Defaults are left out of
+the URL. A value that is not allowed (or a parameter the page does not know) falls back to the
+default and leaves a notice that `render_notices` shows under the page title — never an exception.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import streamlit as st
+
+from components.i18n import t
+
+__all__ = ["start_run", "url_choice", "url_multi", "known_keys", "render_notices", "notice_slot", "current_params"]
+
+NOTICES = "_url_notices"
+KEYS = "_url_keys"
+SLOT = "_url_notice_slot"
+GLOBAL_KEYS = ("lang",)
+MAX_SHOWN = 60  # a notice quotes at most this many characters of a bad value
+
+
+def start_run() -> None:
+    """Forget last run's notices and known keys (the entry file calls this first)."""
+    st.session_state[NOTICES] = []
+    st.session_state[KEYS] = set(GLOBAL_KEYS)
+
+
+def _notice(text: str) -> None:
+    st.session_state.setdefault(NOTICES, []).append(text)
+
+
+def _shown(value: str) -> str:
+    value = value.replace("\n", " ")
+    return value if len(value) <= MAX_SHOWN else value[:MAX_SHOWN] + "…"
+
+
+def _write_url(key: str, values: list[str], default: list[str]) -> None:
+    if values == default or not values:
+        if key in st.query_params:
+            del st.query_params[key]
+    else:
+        st.query_params[key] = values if len(values) > 1 else values[0]
+
+
+def url_choice(
+    key: str,
+    options: Sequence[str],
+    *,
+    default: str,
+    label: str,
+    format_func: Callable[[str], str] = str,
+    widget: str = "selectbox",
+    container=None,
+    help: str | None = None,
+) -> str:
+    """One value from `options`, bound to `?key=`; returns the chosen option."""
+    container = container or st.sidebar
+    options = list(options)
+    st.session_state.setdefault(KEYS, set()).add(key)
+    raw = st.query_params.get_all(key)
+    value = default
+    if raw:
+        if len(raw) == 1 and raw[0] in options:
+            value = raw[0]
+        else:
+            _notice(t("common.notice_bad_value", key=key, value=_shown(", ".join(raw))))
+            del st.query_params[key]
+    if value not in options:
+        value = options[0] if options else default
+    st.session_state[key] = value
+
+    def on_change() -> None:
+        _write_url(key, [st.session_state[key]], [default])
+
+    kwargs = dict(key=key, format_func=format_func, on_change=on_change, help=help)
+    if widget == "segmented":
+        container.segmented_control(label, options, **kwargs)
+    elif widget == "radio":
+        container.radio(label, options, horizontal=True, **kwargs)
+    elif widget == "select_slider":
+        container.select_slider(label, options, **kwargs)
+    else:
+        container.selectbox(label, options, **kwargs)
+    chosen = st.session_state.get(key)
+    return chosen if chosen in options else value
+
+
+def url_multi(
+    key: str,
+    options: Sequence[str],
+    *,
+    default: Sequence[str],
+    label: str,
+    format_func: Callable[[str], str] = str,
+    max_selections: int | None = None,
+    widget: str = "multiselect",
+    container=None,
+    help: str | None = None,
+) -> list[str]:
+    """Several values from `options`, bound to repeated `?key=a&key=b`; returns them in URL order."""
+    container = container or st.sidebar
+    options = list(options)
+    default = [v for v in default if v in options]
+    st.session_state.setdefault(KEYS, set()).add(key)
+    raw = st.query_params.get_all(key)
+    values = list(default)
+    if raw:
+        good = list(dict.fromkeys(v for v in raw if v in options))
+        bad = [v for v in raw if v not in options]
+        if max_selections is not None and len(good) > max_selections:
+            bad.append(t("common.notice_too_many", limit=max_selections))
+            good = good[:max_selections]
+        if bad:
+            _notice(t("common.notice_bad_value", key=key, value=_shown(", ".join(bad))))
+            _write_url(key, good, default)
+        values = good or list(default)
+    st.session_state[key] = values
+
+    def on_change() -> None:
+        _write_url(key, list(st.session_state[key] or []), list(default))
+
+    kwargs = dict(key=key, format_func=format_func, on_change=on_change, help=help)
+    if widget == "pills":
+        container.pills(label, options, selection_mode="multi", **kwargs)
+    else:
+        container.multiselect(label, options, max_selections=max_selections, **kwargs)
+    chosen = st.session_state.get(key)
+    return list(chosen) if chosen is not None else values
+
+
+def known_keys() -> set[str]:
+    """The parameter names the current page has declared so far in this run."""
+    return set(st.session_state.get(KEYS, set(GLOBAL_KEYS)))
+
+
+def current_params() -> dict[str, list[str]]:
+    """The view's parameters as {name: [values]}, for links that carry the filters."""
+    return {k: st.query_params.get_all(k) for k in st.query_params.keys()}
+
+
+def notice_slot() -> None:
+    """Reserve the place under the page title where this run's notices will appear."""
+    st.session_state[SLOT] = st.container()
+
+
+def render_notices() -> None:
+    """Drop parameters the page does not know, then show every notice of this run.
+
+    Called by the entry file after the page has run, so that every filter has declared its key.
+    """
+    unknown = [k for k in list(st.query_params.keys()) if k not in known_keys()]
+    if unknown:
+        _notice(t("common.notice_unknown_keys", keys=_shown(", ".join(unknown))))
+        for k in unknown:
+            del st.query_params[k]
+    slot = st.session_state.pop(SLOT, None) or st.container()
+    for text in st.session_state.get(NOTICES, []):
+        slot.info(text, icon="ℹ️")

@@ -1,0 +1,66 @@
+"""Data & methods: the methodology in plain words, every table with its provenance, downloads."""
+
+import streamlit as st
+
+from components.data import get_package
+from components.i18n import t
+from components.layout import page_header
+from views import package_info
+
+package = get_package()
+catalog = package_info.table_catalog(package)
+
+page_header(
+    t("data.title"),
+    t("data.state", n=len(catalog), version=package.version, as_of=package.descriptor.as_of),
+)
+
+st.download_button(
+    t("data.download_zip"),
+    data=package_info.package_zip(package),
+    file_name=f"{package.descriptor.name}-{package.version}.zip",
+    mime="application/zip",
+    key="download_zip",
+)
+
+st.header(t("data.methods"))
+st.markdown(t("methodology.body"))
+
+st.header(t("data.tables"))
+st.dataframe(
+    [
+        {
+            t("data.col_table"): item["name"],
+            t("data.col_title"): item["title"],
+            t("data.col_rows"): item["rows"],
+            t("data.col_as_of"): item["as_of"],
+            t("data.col_licence"): "; ".join(item["licenses"]),
+        }
+        for item in catalog
+    ],
+    hide_index=True,
+    width="stretch",
+)
+for item in catalog:
+    with st.expander(f"**{item['title']}** (`{item['name']}`, {item['rows']} {t('data.rows')})"):
+        st.markdown(item["description"])
+        st.markdown(f"**{t('data.col_as_of')}:** {item['as_of'] or '—'}")
+        st.markdown(f"**{t('data.col_licence')}:** {'; '.join(item['licenses']) or '—'}")
+        st.markdown(
+            f"**{t('data.sources')}:** "
+            + "; ".join(
+                f"[{s.get('title') or s['path']}]({s['path']})" if s.get("path") else s["title"]
+                for s in item["sources"]
+            )
+        )
+        if item["gaps"]:
+            st.warning(f"{t('data.gaps')}: {item['gaps']}")
+        st.markdown(f"**{t('data.primary_key')}:** `{item['primary_key']}`")
+        st.dataframe(item["fields"], hide_index=True, width="stretch")
+        st.download_button(
+            t("data.download_csv", name=item["name"]),
+            data=package_info.resource_csv(package, item["name"]),
+            file_name=f"{item['name']}.csv",
+            mime="text/csv",
+            key=f"download_{item['name']}",
+        )

@@ -1,0 +1,68 @@
+"""Overview: the eight priorities, the selection cycles and the candidacies of the chosen cycle."""
+
+import streamlit as st
+
+from components.data import get_package
+from components.i18n import t
+from components.layout import format_date, page_header, source_note
+from components.url_state import url_choice
+from views import overview as view
+from views.common import cycles_desc
+
+package = get_package()
+cycles = [str(c) for c in cycles_desc(package["cycles"])]
+cycle = int(url_choice("cycle", cycles, default=cycles[0], label=t("common.cycle")))
+
+summary = view.cycle_summary(package.tables, cycle)
+rows = view.candidacy_rows(package.tables, cycle)
+
+page_header(
+    t("overview.title"),
+    t("overview.state", n=summary.candidacies, cycle=cycle, as_of=format_date(summary.as_of)),
+)
+
+left, mid, right, last = st.columns(4)
+left.metric(t("overview.m_candidacies"), summary.candidacies)
+mid.metric(t("overview.m_women"), summary.women)
+right.metric(t("overview.m_withdrawn"), summary.withdrawn)
+last.metric(t("overview.m_appointee"), summary.appointee or t("overview.not_yet"))
+
+st.subheader(t("overview.milestones"))
+milestone_cols = st.columns(len(summary.milestones))
+for col, (name, when) in zip(milestone_cols, summary.milestones.items(), strict=True):
+    col.markdown(f"**{t('overview.ms_' + name)}**  \n{format_date(when) if when else '—'}")
+if any(when is None for when in summary.milestones.values()):
+    st.caption(t("overview.milestones_gap", as_of=format_date(summary.as_of)))
+
+st.subheader(t("overview.candidacies", cycle=cycle))
+cards = st.columns(3)
+for i, cand in enumerate(rows.iter_rows(named=True)):
+    with cards[i % 3].container(border=True):
+        st.markdown(f"### {cand['name']}")
+        st.markdown(f"*{cand['role']}*")
+        st.markdown(
+            t(
+                "overview.card",
+                nationality=cand["nationality"],
+                nominated_by=cand["nominated_by"],
+                group=cand["group"],
+                nominated=format_date(cand["nominated"]),
+            )
+        )
+        if cand["dialogue"]:
+            st.markdown(t("overview.card_dialogue", date=format_date(cand["dialogue"])))
+        if cand["withdrawn"]:
+            st.markdown(t("overview.card_withdrawn", date=format_date(cand["withdrawn"])))
+        st.markdown(f"{t('overview.outcome')}: **{t('overview.outcome_' + cand['outcome'])}**")
+        first_source = cand["source_url"][0]
+        st.caption(f"[{t('common.source')}]({first_source})")
+source_note(package, "candidacies", "cycles")
+
+st.subheader(t("overview.agenda"))
+st.markdown(t("overview.agenda_intro"))
+agenda_cols = st.columns(2)
+for i, (prio, asks) in enumerate(view.agenda(package["priorities"], package["asks"])):
+    with agenda_cols[i % 2].expander(f"**{prio['priority_id'].upper()} · {prio['title']}**"):
+        st.markdown(prio["summary"])
+        st.markdown("\n".join(f"- `{a['ask_id']}` {a['text']}" for a in asks))
+source_note(package, "priorities", "asks")

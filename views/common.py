@@ -1,0 +1,27 @@
+"""Lookups several views share: names of countries and people, cycle lists."""
+
+from __future__ import annotations
+
+import polars as pl
+
+__all__ = ["country_names", "person_names", "cycles_desc", "join_names"]
+
+
+def country_names(countries: pl.DataFrame) -> dict[str, str]:
+    """{iso3: country name}."""
+    return dict(countries.select("iso3", "name").iter_rows())
+
+
+def person_names(people: pl.DataFrame) -> dict[str, str]:
+    """{person_id: display name}."""
+    return dict(people.select("person_id", "name").iter_rows())
+
+
+def cycles_desc(cycles: pl.DataFrame) -> list[int]:
+    """Selection cycles, newest first (the newest is every page's default)."""
+    return sorted(cycles["cycle"].to_list(), reverse=True)
+
+
+def join_names(codes: list[str] | None, names: dict[str, str]) -> str:
+    """'Chile, Brazil, Mexico' from ['CHL', 'BRA', 'MEX'] (unknown codes shown as they are)."""
+    return ", ".join(names.get(code, code) for code in (codes or []))
