@@ -1,11 +1,13 @@
 """Data & methods: the methodology in plain words, every table with its provenance, downloads."""
 
+import polars as pl
 import streamlit as st
 
 from components.data import get_package
 from components.i18n import t
 from components.layout import page_header
-from views import package_info
+from components.charts import csv_download
+from views import coverage, package_info
 
 package = get_package()
 catalog = package_info.table_catalog(package)
@@ -22,6 +24,18 @@ st.download_button(
     mime="application/zip",
     key="download_zip",
 )
+
+st.header(t("data.coverage"))
+grid = coverage.coverage_grid(package.tables)
+totals = coverage.coverage_totals(grid)
+st.markdown(t("data.coverage_intro", **{k.replace("-", "_"): v for k, v in totals.items()}))
+marks = {kind: t(f"data.coverage_{kind}") for kind in ("evidence", "searched", "not-assessed")}
+st.dataframe(
+    grid.with_columns(pl.col(r"^p\d$").replace_strict(marks)).drop("person_id"),
+    hide_index=True,
+    width="stretch",
+)
+csv_download(grid, "coverage", key="download_coverage_grid")
 
 st.header(t("data.methods"))
 st.markdown(t("methodology.body"))

@@ -128,3 +128,16 @@ def test_cli_lists_all_problems_and_fails(data_copy):
     assert result.returncode == 1
     assert "statements line 2 column cycle,person_id: [foreign-key]" in result.stdout
     assert "countries line 3 column iso3: [pattern]" in result.stdout
+
+
+@pytest.mark.parametrize("column", ["source_url", "searched_on"])
+def test_a_search_needs_a_source_and_a_date(data_copy, column):
+    line = set_cell(data_copy, "searches", 0, column, "")
+    problem = only(problems_of(data_copy), "required")[0]
+    assert (problem.resource, problem.column, problem.line) == ("searches", column, line)
+
+
+def test_a_statement_needs_a_date(data_copy):
+    line = set_cell(data_copy, "statements", 0, "date", "")
+    problem = only(problems_of(data_copy), "required")[0]
+    assert (problem.resource, problem.column, problem.line) == ("statements", "date", line)
