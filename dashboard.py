@@ -5,6 +5,7 @@ import streamlit as st
 from components.data import get_package
 from components.i18n import LANGUAGES, t
 from components.layout import problems_page, sidebar_footer
+from components.share import render_share, set_current_page
 from components.url_state import render_notices, start_run, url_choice
 
 st.set_page_config(page_title="UN SG Human Rights Tracker", page_icon="🕊️", layout="wide")
@@ -22,8 +23,16 @@ if not package.ok:
 
 # (file, url_path, title key, emoji icon). Emoji, not material icons: those fetch a font online.
 PAGES = [
-    ("pages/overview.py", "overview", "nav.overview", "🏠"),
-    ("pages/data.py", "data", "nav.data", "📚"),
+    ("app_pages/overview.py", "overview", "nav.overview", "🏠"),
+    ("app_pages/priorities.py", "priorities", "nav.priorities", "🎯"),
+    ("app_pages/straw_polls.py", "straw-polls", "nav.straw_polls", "🗳️"),
+    ("app_pages/record.py", "record", "nav.record", "📜"),
+    ("app_pages/compare.py", "compare", "nav.compare", "⚖️"),
+    ("app_pages/candidate.py", "candidate", "nav.candidate", "👤"),
+    ("app_pages/map.py", "map", "nav.map", "🗺️"),
+    ("app_pages/data.py", "data", "nav.data", "📚"),
+    ("app_pages/curate.py", "curate", "nav.curate", "✍️"),
+    ("app_pages/present.py", "present", "nav.present", "🎬"),
 ]
 pages = [
     st.Page(path, url_path=url, title=t(title), icon=icon, default=(url == "overview"))
@@ -31,5 +40,7 @@ pages = [
 ]
 page = st.navigation(pages)
 sidebar_footer(package)
+set_current_page(next((row[1] for row, p in zip(PAGES, pages, strict=True) if p.url_path == page.url_path), ""))
 page.run()
 render_notices()
+render_share()

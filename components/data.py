@@ -1,12 +1,26 @@
-"""The data package, loaded once per data version and shared read-only by every session."""
+"""The data package, loaded once per data version and shared read-only by every session.
+
+Fixed tables come from the package files; the curators' editable tables come from the database
+(`store/`), through the same validation and typing. The cache key is (files version, database
+data_version), so a curator's save shows on every reader's next rerun without a restart; reading
+the database version is one small query per rerun. If the database cannot be used, the files are
+shown with a notice instead — never a traceback. `TRACKER_DB_URL=off` reads the files only.
+"""
 
 from __future__ import annotations
+
+import logging
+import time
 
 import streamlit as st
 
 from loaders import Package, data_version, default_data_dir, load_package
 
-__all__ = ["get_package"]
+__all__ = ["get_package", "db_status"]
+
+log = logging.getLogger(__name__)
+RETRY_AFTER_S = 30  # after a failure, read the files for this long before trying the database again
+_failed_at: dict[str, float] = {}
 
 
 @st.cache_resource(max_entries=2, show_spinner=False)
@@ -15,7 +29,56 @@ def _cached_package(data_dir: str, version: str) -> Package:
     return load_package(data_dir)
 
 
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _cached_store_package(url: str, data_dir: str, files_version: str, db_version: int) -> Package:
+    # The versions are only part of the cache key: any save or file change gives a new entry.
+    from store import load_store_package, open_store
+
+    return load_store_package(open_store(url, data_dir), db_version)
+
+
+def db_status() -> str:
+    """'database' when the last `get_package` read the database, 'off' or 'unavailable' if not."""
+    return st.session_state.get("_db_status", "database")
+
+
+def _notice_once(text: str) -> None:
+    from components.url_state import NOTICES
+
+    notices = st.session_state.setdefault(NOTICES, [])
+    if text not in notices:
+        notices.append(text)
+
+
 def get_package() -> Package:
-    """The current package (valid or not); reloads when any data file changes."""
+    """The current package (valid or not); reloads when a data file or the database changes."""
+    from store import default_db_url, open_store
+
     data_dir = default_data_dir()
-    return _cached_package(str(data_dir), data_version(data_dir))
+    files_version = data_version(data_dir)
+    url = default_db_url()
+    if url.strip().lower() in ("off", "none"):
+        st.session_state["_db_status"] = "off"
+        return _cached_package(str(data_dir), files_version)
+    if time.monotonic() - _failed_at.get(url, -RETRY_AFTER_S) < RETRY_AFTER_S:
+        return _files_fallback(data_dir, files_version)
+    try:
+        store = open_store(url, data_dir)
+        state = store.state()
+        if state.edits == 0 and state.seeded_from != files_version and store.refill_if_unedited():
+            state = store.state()
+    except Exception:  # any database failure: show the files, say so, keep the app up
+        log.exception("the curators' database is unavailable; showing the package files")
+        _failed_at[url] = time.monotonic()
+        return _files_fallback(data_dir, files_version)
+    _failed_at.pop(url, None)
+    st.session_state["_db_status"] = "database"
+    return _cached_store_package(url, str(data_dir), files_version, state.data_version)
+
+
+def _files_fallback(data_dir, files_version: str) -> Package:
+    from components.i18n import t
+
+    st.session_state["_db_status"] = "unavailable"
+    _notice_once(t("curate.db_unavailable"))
+    return _cached_package(str(data_dir), files_version)

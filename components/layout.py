@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components.i18n import t
+from components.share import share_slot
 from components.url_state import notice_slot
 from loaders import Package
 
@@ -31,6 +32,7 @@ def page_header(title: str, state_sentence: str) -> None:
     """The page title, one sentence saying what the view shows, and the place for link notices."""
     st.title(title)
     st.markdown(state_sentence)
+    share_slot(title, state_sentence)  # the copy-link control, filled in by the entry file
     notice_slot()
 
 

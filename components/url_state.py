@@ -13,8 +13,9 @@ from collections.abc import Callable, Sequence
 import streamlit as st
 
 from components.i18n import t
+from components.safe import md_text
 
-__all__ = ["start_run", "url_choice", "url_multi", "known_keys", "render_notices", "notice_slot", "current_params"]
+__all__ = ["start_run", "url_choice", "url_multi", "known_keys", "render_notices", "notice_slot", "current_params", "declare_keys"]
 
 NOTICES = "_url_notices"
 KEYS = "_url_keys"
@@ -34,8 +35,8 @@ def _notice(text: str) -> None:
 
 
 def _shown(value: str) -> str:
-    value = value.replace("\n", " ")
-    return value if len(value) <= MAX_SHOWN else value[:MAX_SHOWN] + "…"
+    """A link's value quoted in a notice: short, and escaped so it cannot become markup."""
+    return md_text(value, limit=MAX_SHOWN)
 
 
 def _write_url(key: str, values: list[str], default: list[str]) -> None:
@@ -130,6 +131,12 @@ def url_multi(
         container.multiselect(label, options, max_selections=max_selections, **kwargs)
     chosen = st.session_state.get(key)
     return list(chosen) if chosen is not None else values
+
+
+def declare_keys(*keys: str) -> None:
+    """Mark parameters as the page's own even in a run that shows no widget for them (e.g. before
+    a login), so a shared link keeps them instead of having them dropped as unknown."""
+    st.session_state.setdefault(KEYS, set(GLOBAL_KEYS)).update(keys)
 
 
 def known_keys() -> set[str]:

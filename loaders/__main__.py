@@ -1,7 +1,12 @@
-"""Command line: `python -m loaders check [DIR]` validates a data package.
+"""Command line for the data package.
 
-Prints a row count per table and exits 0 when the package is valid; otherwise prints every problem
-(resource, line, column, rule) and exits 1.
+- `python -m loaders check [DIR]` validates a data package: prints a row count per table and exits 0
+  when it is valid; otherwise prints every problem (resource, line, column, rule) and exits 1.
+- `python -m loaders export DIR` writes the curators' database (`$TRACKER_DB_URL`) as a package:
+  its editable tables plus the package's other files; then checks it.
+- `python -m loaders hash-password [--password-stdin]` prints a bcrypt hash of a password.
+- `python -m loaders add-user NAME --role curator [--password-stdin]` prints the secrets.toml block
+  for a curator account (paste it into `.streamlit/secrets.toml`).
 """
 
 from __future__ import annotations
@@ -43,14 +48,82 @@ def summary_lines(package) -> list[str]:
     ]
 
 
+ROLES = ("curator", "reviewer", "admin")
+
+
+def _read_password(from_stdin: bool) -> str:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    import getpass
+
+    password = getpass.getpass("Password: ")
+    if password != getpass.getpass("Repeat: "):
+        raise SystemExit("the passwords differ")
+    return password
+
+
+def hash_password(password: str) -> str:
+    """A bcrypt hash, as streamlit-authenticator checks it."""
+    import bcrypt
+
+    if len(password) < 8:
+        raise SystemExit("use a password of at least 8 characters")
+    return bcrypt.hashpw(password.encode(), bcrypt.gensalt()).decode()
+
+
+def user_block(username: str, password_hash: str, roles: list[str], name: str, email: str) -> str:
+    """The `[auth.credentials.usernames.<username>]` TOML block for secrets.toml."""
+    import json
+
+    return "\n".join(
+        [
+            f"[auth.credentials.usernames.{json.dumps(username)}]",
+            f"name = {json.dumps(name or username)}",
+            f"email = {json.dumps(email)}",
+            f"password = {json.dumps(password_hash)}",
+            f"roles = {json.dumps(roles)}",
+        ]
+    )
+
+
+def _export(out_dir: Path) -> int:
+    from store import default_db_url, export_package, open_store
+
+    store = open_store()
+    export_package(store, out_dir)
+    print(f"exported {default_db_url().split('@')[-1]} (data version {store.state().data_version})")
+    return _check(out_dir)
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m loaders", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="python -m loaders", description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="validate a data package")
     check.add_argument("data_dir", nargs="?", type=Path, default=None)
+    export = sub.add_parser("export", help="write the curators' database as a data package")
+    export.add_argument("out_dir", type=Path)
+    hasher = sub.add_parser("hash-password", help="print a bcrypt hash of a password")
+    hasher.add_argument("--password-stdin", action="store_true", help="read it from stdin")
+    add = sub.add_parser("add-user", help="print a secrets.toml block for a curator account")
+    add.add_argument("username")
+    add.add_argument("--role", action="append", choices=ROLES, required=True, help="repeatable")
+    add.add_argument("--name", default="")
+    add.add_argument("--email", default="")
+    add.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
     args = parser.parse_args(argv)
     if args.command == "check":
         return _check(args.data_dir or default_data_dir())
+    if args.command == "export":
+        return _export(args.out_dir)
+    if args.command == "hash-password":
+        print(hash_password(_read_password(args.password_stdin)))
+        return 0
+    if args.command == "add-user":
+        password_hash = hash_password(_read_password(args.password_stdin))
+        print(user_block(args.username, password_hash, args.role, args.name, args.email))
+        return 0
     return 2
 
 

@@ -5,6 +5,7 @@
 
 Without --base-url it starts `streamlit run dashboard.py` on a free local port and stops it after.
 The browser is offline by construction (requests to other hosts are blocked and listed on stderr).
+Emoji (page icons) need a colour emoji font: `apt-get install fonts-noto-color-emoji`.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ CHROMIUM_FLAGS = [  # as in STACK.md and tests/browser/conftest.py
 RENDERED = """() => {
   const app = document.querySelector('[data-testid="stApp"]');
   return app && app.getAttribute('data-test-script-state') === 'notRunning'
-    && document.querySelector('[data-testid="stMainBlockContainer"] h1, [data-testid="stException"]')
+    && document.querySelector('[data-testid="stMain"] h1, [data-testid="stException"]')
     && !document.querySelector('[data-testid="stSkeletonElement"]');
 }"""
 

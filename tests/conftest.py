@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import csv
+import os
 import shutil
 from pathlib import Path
 
 import pytest
+
+# Page and data tests read the package files; the store's own tests point TRACKER_DB_URL at a
+# temporary database themselves. (Without this, tests would share the git-ignored instance/ DB.)
+os.environ.setdefault("TRACKER_DB_URL", "off")
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "data"

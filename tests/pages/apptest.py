@@ -14,7 +14,10 @@ def open_page(page: str | None = None, timeout: float = 30, **params: str | list
     """AppTest of `dashboard.py` showing `pages/<page>.py` (None = default page) with these params."""
     at = AppTest.from_file(ENTRY, default_timeout=timeout)
     if page is not None:
-        at.switch_page(f"pages/{page}.py")
+        # Run the entry file once first: switching before the first run would run the page file
+        # alone, without the navigation, the language control and the link notices.
+        at.run()
+        at.switch_page(f"app_pages/{page}.py")
     for key, value in params.items():
         at.query_params[key] = value
     at.run()

@@ -32,5 +32,5 @@ def test_malformed_link_shows_default_with_notice():
     at = open_page(cycle="1800", foo="<script>alert(1)</script>")
     assert at.selectbox(key="cycle").value == "2026"
     notices = " ".join(str(i.value) for i in at.info)
-    assert "cycle" in notices and "1800" in notices
+    assert "cycle" in notices and "1800" in notices.replace("\\", "")
     assert "foo" in notices

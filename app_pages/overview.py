@@ -56,6 +56,12 @@ for i, cand in enumerate(rows.iter_rows(named=True)):
         st.markdown(f"{t('overview.outcome')}: **{t('overview.outcome_' + cand['outcome'])}**")
         first_source = cand["source_url"][0]
         st.caption(f"[{t('common.source')}]({first_source})")
+        st.page_link(
+            "app_pages/candidate.py",
+            label=t("candidate.profile_link"),
+            icon="👤",
+            query_params={"cycle": str(cycle), "candidate": cand["person_id"]},
+        )
 source_note(package, "candidacies", "cycles")
 
 st.subheader(t("overview.agenda"))

@@ -19,7 +19,7 @@ page_header(
 
 st.download_button(
     t("data.download_zip"),
-    data=package_info.package_zip(package),
+    data=lambda: package_info.package_zip(package),
     file_name=f"{package.descriptor.name}-{package.version}.zip",
     mime="application/zip",
     key="download_zip",
@@ -73,7 +73,7 @@ for item in catalog:
         st.dataframe(item["fields"], hide_index=True, width="stretch")
         st.download_button(
             t("data.download_csv", name=item["name"]),
-            data=package_info.resource_csv(package, item["name"]),
+            data=lambda name=item["name"]: package_info.resource_csv(package, name),
             file_name=f"{item['name']}.csv",
             mime="text/csv",
             key=f"download_{item['name']}",

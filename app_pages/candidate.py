@@ -1,0 +1,212 @@
+"""Candidate profile: who, a timeline of everything dated, the radar of this candidacy, the
+statements with sources, and the nominating states' record (context, not a score)."""
+
+import polars as pl
+import streamlit as st
+
+from components.charts import ASSESSMENT_STYLE, csv_download, show_chart
+from components.data import get_package
+from components.i18n import t
+from components.layout import format_date, page_header, source_note
+from components.radar import radar_figure, radar_text, statement_line
+from components.safe import md_link, md_text
+from components.share import briefing_button
+from components.url_state import render_notices, url_choice
+from views import candidate as view
+from views import compare as compare_view
+from views.commitments import candidacy_options
+from views.common import cycles_desc
+
+package = get_package()
+tables = package.tables
+cycles = [str(c) for c in cycles_desc(package["cycles"])]
+cycle = int(url_choice("cycle", cycles, default=cycles[0], label=t("common.cycle")))
+options = dict(candidacy_options(tables, cycle))
+
+# A candidate of the previous cycle is dropped without a notice when the cycle was changed here.
+last_cycle = st.session_state.get("_candidate_cycle")
+st.session_state["_candidate_cycle"] = cycle
+if last_cycle is not None and last_cycle != cycle:
+    if any(pid not in options for pid in st.query_params.get_all("candidate")):
+        del st.query_params["candidate"]
+
+if not options:
+    page_header(t("candidate.title_empty"), t("candidate.no_candidacies", cycle=cycle))
+    render_notices()  # st.stop ends the run before the entry file would show them
+    st.stop()
+
+person_id = url_choice(
+    "candidate",
+    list(options),
+    default=next(iter(options)),
+    label=t("candidate.candidate"),
+    format_func=lambda pid: options.get(pid, pid),
+)
+who = view.profile(tables, cycle, person_id)
+as_of = format_date(who.as_of) if who.as_of else t("common.as_of_unknown")
+radar = compare_view.radar_data(tables, cycle, [person_id])
+timeline = view.timeline(tables, cycle, person_id)
+n_record = timeline.filter(pl.col("lane") == "record").height
+n_polls = timeline.filter(pl.col("lane") == "straw-polls").height
+record_part = (
+    t("candidate.state_record", n=n_record, start=format_date(who.term_start)) if n_record else ""
+)
+page_header(
+    t("candidate.title", name=who.name),
+    t(
+        "candidate.state",
+        name=who.name,
+        cycle=cycle,
+        statements=timeline.filter(pl.col("lane") == "statements").height,
+        priorities=radar.filter(pl.col("level").is_not_null()).height,
+        polls=t("candidate.state_polls", n=n_polls) if n_polls else t("candidate.state_polls_none"),
+        record=record_part,
+        as_of=as_of,
+    ),
+)
+
+links = st.columns([1, 1, 3])
+links[0].page_link(
+    "app_pages/compare.py",
+    label=t("candidate.compare_link"),
+    icon="⚖️",
+    query_params={"cycle": str(cycle), "candidate": person_id},
+)
+links[1].page_link(
+    "app_pages/overview.py",
+    label=t("candidate.overview_link"),
+    icon="🏠",
+    query_params={"cycle": str(cycle)},
+)
+
+# Who.
+st.subheader(t("candidate.who"))
+dash = t("candidate.not_reached")
+facts = [
+    (t("candidate.nationality"), who.nationality or dash),
+    (t("candidate.nominated_by"), ", ".join(name for _, name in who.nominating_states) or dash),
+    (t("candidate.group"), who.group or dash),
+    (t("candidate.role"), who.role or dash),
+    (t("candidate.nominated"), format_date(who.nominated) if who.nominated else dash),
+    (t("candidate.dialogue"), format_date(who.dialogue) if who.dialogue else dash),
+    (t("candidate.withdrawn"), format_date(who.withdrawn) if who.withdrawn else dash),
+    (t("candidate.outcome"), t(f"candidate.outcome_{who.outcome}")),
+]
+fact_cols = st.columns(4)
+for i, (label, value) in enumerate(facts):
+    fact_cols[i % 4].markdown(f"**{label}**  \n{md_text(value)}")
+if who.sources:
+    st.caption(
+        f"{t('candidate.sources')}: "
+        + " · ".join(md_link(u, f"{t('compare.source')} {i}") for i, u in enumerate(who.sources, 1))
+    )
+source_note(package, "candidacies", "people")
+
+# Timeline.
+st.subheader(t("candidate.timeline_title"))
+
+
+def word(key: str) -> str:
+    """The timeline's words: statuses and assessments from common, the rest from this page."""
+    if key.startswith("level_"):
+        return t(f"common.status_{key.removeprefix('level_')}")
+    if key.startswith("assessment_"):
+        return t(f"common.{key}")
+    return t(f"candidate.{key}")
+
+
+words = {key: word(key) for key in view.TIMELINE_WORDS}
+venues = {v: t(f"compare.venue_{v}") for v in compare_view.VENUES}
+labelled = view.timeline_labels(timeline, words, format_date, as_of=who.as_of, venues=venues)
+show_chart(
+    view.timeline_figure(
+        labelled,
+        words,
+        priorities=tables["priorities"],
+        assessment_style=ASSESSMENT_STYLE,
+        name=who.name,
+    ),
+    key="candidate_timeline",
+)
+timeline_sources = ["selection_events", "cycles", "statements", "straw_polls"]
+if n_record:
+    timeline_sources.append("record_entries")
+source_note(package, *timeline_sources)
+st.caption(
+    t(
+        "candidate.timeline_caption",
+        record=t("candidate.timeline_caption_" + ("record" if n_record else "end")),
+    )
+)
+lane_words = {lane: words[f"lane_{lane}"] for lane in view.LANES}
+with st.expander(t("candidate.timeline_table")):
+    st.dataframe(
+        labelled.select(
+            pl.col("when").alias(t("candidate.col_when")),
+            pl.col("lane").replace_strict(lane_words).alias(t("candidate.col_lane")),
+            pl.col("label").alias(t("candidate.col_what")),
+            pl.col("source_url").list.first().alias(t("candidate.col_source")),
+        ),
+        hide_index=True,
+        width="stretch",
+        column_config={t("candidate.col_source"): st.column_config.LinkColumn()},
+    )
+csv_download(
+    timeline.drop("title", "detail").with_columns(labelled["label"]),
+    f"timeline-{cycle}-{person_id}",
+    key="candidate_timeline_csv",
+)
+
+# Radar of this candidacy.
+text = radar_text()
+st.subheader(t("candidate.radar_title"))
+left, right = st.columns([3, 2], gap="large")
+with left:
+    show_chart(radar_figure(radar, text, height=500), key="candidate_radar")
+    source_note(package, "statements", "searches", "assessments", "priorities")
+    st.caption(t("compare.radar_caption"))
+    csv_download(radar, f"radar-{cycle}-{person_id}", key="candidate_radar_csv")
+with right:
+    table = compare_view.level_table(radar, text.cell).join(
+        compare_view.coverage_table(radar).rename({who.name: "coverage"}), on="priority"
+    )
+    st.dataframe(
+        table.rename(
+            {
+                "priority": t("compare.col_priority"),
+                who.name: t("candidate.col_level"),
+                "coverage": t("compare.coverage_title"),
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+    st.caption(t("compare.table_caption") + " " + t("compare.coverage_caption"))
+
+# Statements.
+st.subheader(t("candidate.statements_title"))
+statements = compare_view.statement_rows(tables, cycle, [person_id])
+if statements.height:
+    st.markdown("\n".join(statement_line(r, text) for r in statements.iter_rows(named=True)))
+else:
+    st.caption(t("compare.no_statements", name=who.name))
+source_note(package, "statements")
+
+# The nominating states' record: context about states, never a score of the person.
+st.subheader(t("candidate.states_title"))
+st.caption(t("candidate.states_caption", name=md_text(who.name)))
+states = [iso3 for iso3, _ in who.nominating_states]
+if states:
+    record = view.state_record_table(view.state_record(tables, states), t("common.no_data"))
+    st.dataframe(
+        record.rename({"indicator": t("candidate.col_indicator")}),
+        hide_index=True,
+        width="stretch",
+        height=35 * (record.height + 1) + 3,  # every indicator visible without scrolling
+    )
+    source_note(package, "indicators", "indicator_values")
+else:
+    st.info(t("candidate.no_states"))
+
+# One-page briefing of this candidacy (a self-contained HTML file; components/share.py).
+briefing_button(package, cycle, person_id)

@@ -1,0 +1,109 @@
+"""Compare: up to four candidacies of one cycle on the eight priorities — radar, table, coverage
+and the statements behind every point."""
+
+import streamlit as st
+
+from components.charts import csv_download, show_chart
+from components.data import get_package
+from components.i18n import t
+from components.layout import format_date, page_header, source_note
+from components.radar import radar_figure, radar_text, statement_line
+from components.safe import md_text
+from components.url_state import url_choice, url_multi
+from views import compare as view
+from views.commitments import candidacy_options
+from views.common import cycles_desc
+
+package = get_package()
+tables = package.tables
+cycles = [str(c) for c in cycles_desc(package["cycles"])]
+cycle = int(url_choice("cycle", cycles, default=cycles[0], label=t("common.cycle")))
+options = dict(candidacy_options(tables, cycle))
+
+# When the cycle was just changed here, candidates of the old cycle are dropped without a notice
+# (the new cycle's default is shown); a link's bad values still get their notice.
+last_cycle = st.session_state.get("_compare_cycle")
+st.session_state["_compare_cycle"] = cycle
+if last_cycle is not None and last_cycle != cycle:
+    asked = st.query_params.get_all("candidate")
+    kept = [pid for pid in asked if pid in options]
+    if kept != asked:
+        if kept:
+            st.query_params["candidate"] = kept
+        else:
+            del st.query_params["candidate"]
+
+chosen = url_multi(
+    "candidate",
+    list(options),
+    default=view.default_candidates(tables, cycle),
+    label=t("compare.candidates", n=view.MAX_CANDIDATES),
+    format_func=lambda pid: options.get(pid, pid),
+    max_selections=view.MAX_CANDIDATES,
+    help=t("compare.candidates_help"),
+)
+
+radar = view.radar_data(tables, cycle, chosen)
+people = list(dict.fromkeys(radar["person_id"]))
+as_of = view.cycle_as_of(tables, cycle)
+as_of_text = format_date(as_of) if as_of else t("common.as_of_unknown")
+if len(people) == 1:
+    state = t("compare.state_one", cycle=cycle, as_of=as_of_text)
+elif people:
+    state = t("compare.state", n=len(people), cycle=cycle, as_of=as_of_text)
+else:
+    state = t("compare.state_none", cycle=cycle, as_of=as_of_text)
+page_header(t("compare.title"), state)
+
+if not options:
+    st.info(t("compare.no_candidacies", cycle=cycle), icon="🗳️")
+elif not people:
+    st.info(t("compare.empty"), icon="⚖️")
+else:
+    names = dict(radar.select("person_id", "name").unique(maintain_order=True).iter_rows())
+    link_cols = st.columns(len(people) + 1)
+    link_cols[0].markdown(t("compare.profiles"))
+    for col, pid in zip(link_cols[1:], people, strict=True):
+        col.page_link(
+            "app_pages/candidate.py",
+            label=names[pid],
+            icon="👤",
+            query_params={"cycle": str(cycle), "candidate": pid},
+        )
+
+    text = radar_text()
+    left, right = st.columns([3, 2], gap="medium")
+    with left:
+        st.subheader(t("compare.radar_title"))
+        show_chart(radar_figure(radar, text), key="compare_radar")
+        source_note(package, "statements", "searches", "assessments", "priorities")
+        st.caption(t("compare.radar_caption"))
+        csv_download(radar, f"compare-{cycle}", key="compare_radar_csv")
+    with right:
+        st.subheader(t("compare.table_title"))
+        levels = view.level_table(radar, text.cell)
+        st.dataframe(
+            levels.rename({"priority": t("compare.col_priority")}), hide_index=True, width="stretch"
+        )
+        st.caption(t("compare.table_caption"))
+        st.subheader(t("compare.coverage_title"))
+        coverage = view.coverage_table(radar)
+        st.dataframe(
+            coverage.rename({"priority": t("compare.col_priority")}),
+            hide_index=True,
+            width="stretch",
+        )
+        st.caption(t("compare.coverage_caption"))
+        source_note(package, "asks", "statements")
+
+    st.subheader(t("compare.statements_title"))
+    st.caption(t("compare.statements_caption"))
+    statements = view.statement_rows(tables, cycle, people)
+    for pid in people:
+        st.markdown(f"#### {md_text(names[pid])}")
+        rows = [r for r in statements.iter_rows(named=True) if r["person_id"] == pid]
+        if rows:
+            st.markdown("\n".join(statement_line(r, text) for r in rows))
+        else:
+            st.caption(t("compare.no_statements", name=names[pid]))
+    source_note(package, "statements")

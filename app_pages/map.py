@@ -1,0 +1,347 @@
+"""Map explorer: one country indicator on the world map, a country's record, the candidates' lens
+and the peacekeeping missions. Every control lives in the URL."""
+
+from pathlib import Path
+
+import polars as pl
+import streamlit as st
+
+from components import maps
+from components.charts import csv_download
+from components.data import get_package
+from components.i18n import current_language, t
+from components.layout import format_date, page_header, source_note
+from components.url_state import url_choice
+from views import map as view
+from views.common import cycles_desc
+
+DEFAULT_INDICATOR = "death-penalty-status"
+NO_LENS = "none"
+NO_COUNTRY = ""
+CHART_KEY = "map_chart"
+CANDIDATE_PAGE = Path(__file__).resolve().parent / "candidate.py"
+
+package = get_package()
+tables = package.tables
+
+# --- filters (sidebar, bound to the URL) ---
+indicator_labels = dict(view.indicator_options(package["indicators"]))
+indicator_ids = list(indicator_labels)
+indicator_id = url_choice(
+    "indicator",
+    indicator_ids,
+    default=DEFAULT_INDICATOR if DEFAULT_INDICATOR in indicator_ids else indicator_ids[0],
+    label=t("map.indicator"),
+    format_func=indicator_labels.get,
+)
+indicator = view.indicator_row(package["indicators"], indicator_id)
+
+# A year left in the URL by the previous indicator is dropped quietly when the user switches.
+previous = st.session_state.get("_map_indicator")
+switched = previous is not None and previous != indicator_id
+st.session_state["_map_indicator"] = indicator_id
+
+years = view.year_options(package["indicator_values"], indicator)
+year_notice = None
+if years:
+    year_opts = [str(y) for y in years]
+    if switched and st.query_params.get("year") not in (None, *year_opts):
+        del st.query_params["year"]
+    year = int(url_choice("year", year_opts, default=year_opts[0], label=t("map.year")))
+else:
+    year = None
+    if "year" in st.query_params:
+        if not switched:
+            year_notice = t(
+                "map.notice_year_snapshot",
+                value=st.query_params.get("year", "")[:20],
+                title=indicator["title"],
+                as_of=format_date(indicator["as_of"]),
+            )
+        del st.query_params["year"]
+
+cycle_opts = [NO_LENS, *(str(c) for c in cycles_desc(package["cycles"]))]
+lens_choice = url_choice(
+    "cycle",
+    cycle_opts,
+    default=NO_LENS,
+    label=t("map.lens"),
+    format_func=lambda c: t("map.no_lens") if c == NO_LENS else t("map.lens_option", cycle=c),
+    help=t("map.lens_help"),
+)
+cycle = None if lens_choice == NO_LENS else int(lens_choice)
+
+country_names = dict(view.country_options(tables))
+# A click on the map selects that country (once per click: the chart keeps its selection).
+clicked = maps.clicked_location(st.session_state.get(CHART_KEY))
+if clicked != st.session_state.get("_map_last_click"):
+    st.session_state["_map_last_click"] = clicked
+    if clicked in country_names:
+        st.query_params["country"] = clicked
+country = url_choice(
+    "country",
+    [NO_COUNTRY, *country_names],
+    default=NO_COUNTRY,
+    label=t("map.country"),
+    format_func=lambda c: t("map.no_country") if c == NO_COUNTRY else f"{country_names[c]} ({c})",
+    help=t("map.country_help"),
+)
+
+# --- view model (cached per data version and filters) ---
+built = maps.indicator_map(tables, package.version, indicator_id, year, cycle, current_language())
+frame, classes = built.frame, built.classes
+members = frame.filter(pl.col("un_member"))
+missing = members.filter(pl.col("class_id") == view.NO_DATA).height
+
+when = (
+    t("map.state_year", year=year)
+    if year is not None
+    else t("map.state_as_of", as_of=format_date(indicator["as_of"]))
+)
+page_header(
+    t("map.title"),
+    t(
+        "map.state",
+        title=indicator["title"],
+        priority=indicator["priority_id"].upper(),
+        when=when,
+        n=members.height,
+        with_data=members.height - missing,
+        missing=missing,
+    ),
+)
+if year_notice:
+    st.info(year_notice, icon="ℹ️")
+
+# --- the map ---
+st.subheader(f"{indicator['title']}" + (f" · {year}" if year is not None else ""))
+st.caption(indicator["description"])
+if indicator["time_model"] == "event" and year is not None:
+    st.caption(t("map.event_explained", year=year))
+elif indicator["time_model"] == "annual" and year is not None:
+    st.caption(t("map.annual_explained", year=year))
+maps.show_map(built.figure, key=CHART_KEY)
+st.caption(t("map.dots_note", n=len(built.dots)) + " " + t("map.click_note"))
+
+links = [u for u in indicator["source_url"] or [] if u.startswith(("http://", "https://"))]
+source_links = " · ".join(f"[{i + 1}]({u})" for i, u in enumerate(links))
+st.caption(
+    t(
+        "map.indicator_source",
+        source=indicator["source_name"],
+        links=source_links,
+        licence=indicator["license"],
+        as_of=format_date(indicator["as_of"]),
+    )
+)
+if indicator["coverage_note"]:
+    coverage = t("map.coverage", note=indicator["coverage_note"])
+    if view.is_partial(indicator):
+        st.warning(coverage + " " + t("map.partial_explained"), icon="⚠️")
+    else:
+        st.caption(coverage)
+source_note(package, "indicators", "indicator_values", "countries")
+
+plotted = frame.select(
+    "iso3",
+    "name",
+    "un_member",
+    pl.col("label").alias("class"),
+    "value_text",
+    "value",
+    "category",
+    "year",
+    "note",
+)
+with st.expander(t("map.table_expander", n=plotted.height)):
+    st.dataframe(
+        plotted.rename(
+            {
+                "iso3": t("map.col_iso3"),
+                "name": t("map.col_country"),
+                "un_member": t("map.col_un_member"),
+                "class": t("map.col_class"),
+                "value_text": t("map.col_value"),
+                "value": t("map.col_number"),
+                "category": t("map.col_category"),
+                "year": t("map.col_year"),
+                "note": t("map.col_note"),
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+    counts = view.class_counts(frame, classes)
+    st.markdown(
+        " · ".join(
+            f"**{label}**: {n}" for label, n in counts.select("label", "countries").iter_rows()
+        )
+    )
+suffix = f"-{year}" if year is not None else ""
+csv_download(plotted, f"map-{indicator_id}{suffix}", key="download_map")
+
+# --- candidates' lens ---
+if built.lens is not None:
+    st.subheader(t("map.lens_title", cycle=cycle))
+    lens = built.lens
+    if lens.height == 0:
+        st.info(t("map.lens_empty", cycle=cycle))
+    else:
+        st.markdown(t("map.lens_intro", cycle=cycle, n=lens["iso3"].n_unique()))
+        lens_table = lens.select(
+            "state", "iso3", "candidate", "value_text", "year", "person_id"
+        ).with_columns(pl.col("value_text").fill_null(t("map.no_data")))
+        st.dataframe(
+            lens_table.drop("person_id").rename(
+                {
+                    "state": t("map.col_state"),
+                    "iso3": t("map.col_iso3"),
+                    "candidate": t("map.col_candidate"),
+                    "value_text": indicator["title"],
+                    "year": t("map.col_year"),
+                }
+            ),
+            hide_index=True,
+            width="stretch",
+        )
+        csv_download(lens_table, f"nominating-states-{cycle}-{indicator_id}", key="download_lens")
+        source_note(package, "candidacies", "indicator_values")
+
+# --- country panel ---
+if country != NO_COUNTRY:
+    st.subheader(t("map.country_title", name=country_names[country], iso3=country))
+    facts = view.country_indicators(tables, country)
+    known = facts.filter(pl.col("label").is_not_null()).height
+    st.markdown(t("map.country_intro", n=known, total=facts.height))
+    shown = facts.select(
+        pl.col("priority_id").str.to_uppercase(),
+        "title",
+        pl.col("label").fill_null(t("map.no_data")),
+        pl.col("unit").fill_null(""),
+        "year",
+        pl.col("note").fill_null(""),
+        "source_name",
+        "source_url",
+    )
+    st.dataframe(
+        shown,
+        hide_index=True,
+        width="stretch",
+        height=36 * (shown.height + 1) + 4,
+        column_config={
+            "priority_id": t("map.col_priority"),
+            "title": t("map.col_indicator"),
+            "label": t("map.col_value"),
+            "unit": t("map.col_unit"),
+            "year": st.column_config.NumberColumn(t("map.col_year"), format="%d"),
+            "note": t("map.col_note"),
+            "source_name": t("map.col_source"),
+            "source_url": st.column_config.LinkColumn(t("map.col_link")),
+        },
+    )
+    csv_download(shown, f"country-{country}-indicators", key="download_country")
+    source_note(package, "indicators", "indicator_values")
+
+    n_vetoes, vetoes = view.country_vetoes(package["sc_vetoes"], country)
+    if n_vetoes:
+        st.markdown(t("map.vetoes", n=n_vetoes, shown=vetoes.height))
+        st.dataframe(
+            vetoes.with_columns(pl.col("date").map_elements(format_date, return_dtype=pl.String)),
+            hide_index=True,
+            width="stretch",
+            column_config={
+                "date": t("map.col_date"),
+                "draft_symbol": t("map.col_draft"),
+                "topic": t("map.col_topic"),
+                "agenda_item": t("map.col_agenda"),
+            },
+        )
+        source_note(package, "sc_vetoes")
+
+    in_country = view.country_missions(package["peacekeeping_missions"], country)
+    if in_country.height:
+        st.markdown(t("map.country_missions", n=in_country.height))
+        st.dataframe(
+            in_country.with_columns(
+                pl.col("status").replace_strict(
+                    {"active": t("map.status_active"), "closed": t("map.status_closed")},
+                    default=pl.col("status"),
+                ),
+                pl.col("poc_mandate").replace_strict(
+                    {k: t(f"map.poc_{k}") for k in ("yes", "no", "unknown")},
+                    default=pl.col("poc_mandate"),
+                ),
+            ),
+            hide_index=True,
+            width="stretch",
+            column_config={
+                "acronym": t("map.col_acronym"),
+                "name": t("map.col_mission"),
+                "status": t("map.col_status"),
+                "start_date": t("map.col_start"),
+                "end_date": t("map.col_end"),
+                "poc_mandate": t("map.col_poc"),
+            },
+        )
+    else:
+        st.markdown(t("map.country_no_missions"))
+
+    nominated = view.country_candidacies(tables, country)
+    if nominated.height:
+        st.markdown(t("map.country_candidacies", n=nominated.height))
+        for row in nominated.iter_rows(named=True):
+            label = t("map.candidacy_link", name=row["name"], cycle=row["cycle"])
+            linked = False
+            if CANDIDATE_PAGE.exists():
+                try:
+                    st.page_link(
+                        "app_pages/candidate.py",
+                        label=label,
+                        icon="👤",
+                        query_params={"cycle": str(row["cycle"]), "candidate": row["person_id"]},
+                    )
+                    linked = True
+                except Exception:  # the page exists but is not registered in the navigation yet
+                    linked = False
+            if not linked:
+                st.markdown(f"- {label}")
+        source_note(package, "candidacies")
+    else:
+        st.markdown(t("map.country_no_candidacies"))
+
+# --- peacekeeping layer ---
+st.subheader(t("map.pk_title"))
+missions = view.missions_frame(package["peacekeeping_missions"], package["countries"])
+active = missions.filter(pl.col("status") == "active").height
+st.markdown(t("map.pk_intro", n=missions.height, active=active))
+deck_texts = {
+    "status_active": t("map.status_active"),
+    "status_closed": t("map.status_closed"),
+    "poc_yes": t("map.poc_yes"),
+    "poc_no": t("map.poc_no"),
+    "poc_unknown": t("map.poc_unknown"),
+    "poc_label": t("map.col_poc"),
+    "open_ended": t("map.open_ended"),
+    "dates": t("map.dates"),
+}
+st.pydeck_chart(maps.peacekeeping_deck(missions, texts=deck_texts), key="pk_map", height=480)
+st.markdown(t("map.pk_legend"))
+source_note(package, "peacekeeping_missions")
+pk_table = missions.drop("country_iso3", "lat", "lon")
+st.dataframe(
+    pk_table,
+    hide_index=True,
+    width="stretch",
+    column_config={
+        "acronym": t("map.col_acronym"),
+        "name": t("map.col_mission"),
+        "countries": t("map.col_countries"),
+        "status": t("map.col_status"),
+        "start_date": t("map.col_start"),
+        "end_date": t("map.col_end"),
+        "poc_mandate": t("map.col_poc"),
+        "hq_city": t("map.col_hq"),
+        "source_url": st.column_config.ListColumn(t("map.col_sources")),
+    },
+)
+csv_download(missions.drop("country_iso3"), "peacekeeping-missions", key="download_missions")

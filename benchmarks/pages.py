@@ -1,0 +1,66 @@
+"""The pages and typical URLs the benchmarks open (pages come from dashboard.py's PAGES, by ast)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+ENTRY = str(REPO / "dashboard.py")
+
+# Typical shared links, one or more per page; pages whose file does not exist are skipped.
+URLS = [
+    "/",
+    "/?cycle=2016",
+    "/priorities?priority=p6&cycle=2026",
+    "/straw-polls?cycle=2016",
+    "/record?person=antonio-guterres&priority=p3",
+    "/compare?cycle=2016&candidate=antonio-guterres&candidate=irina-bokova",
+    "/candidate?cycle=2026&candidate=michelle-bachelet",
+    "/map?indicator=death-penalty-status",
+    "/map?indicator=refugees-hosted&year=2020",
+    "/data",
+    "/curate",
+]
+QUICK_URLS = [
+    "/?cycle=2016",
+    "/priorities?priority=p6&cycle=2026",
+    "/straw-polls?cycle=2016",
+    "/record?person=antonio-guterres&priority=p3",
+    "/compare?cycle=2016&candidate=antonio-guterres&candidate=irina-bokova",
+    "/candidate?cycle=2026&candidate=michelle-bachelet",
+    "/map?indicator=death-penalty-status",
+    "/data",
+]
+
+QUICK_URLS_100X = ["/?cycle=2016", "/priorities?priority=p6&cycle=2026", "/data"]
+
+
+def page_table() -> list[tuple[str, str]]:
+    """(file, url_path) of every entry in dashboard.py's PAGES list, read without running it."""
+    tree = ast.parse(Path(ENTRY).read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id == "PAGES" for t in node.targets
+        ):
+            value = ast.literal_eval(node.value)
+            return [(entry[0], entry[1]) for entry in value]
+    raise SystemExit("dashboard.py has no PAGES list")
+
+
+def page_files() -> dict[str, str]:
+    """url_path -> page file."""
+    return {url: file for file, url in page_table()}
+
+
+def existing(urls: list[str]) -> tuple[list[str], list[str]]:
+    """(URLs whose page file exists, notes on the skipped ones)."""
+    files = page_files()
+    keep, skipped = [], []
+    for url in urls:
+        path = url.split("?", 1)[0].strip("/")
+        if path and (path not in files or not (REPO / files[path]).exists()):
+            skipped.append(f"{url}: page not registered or file missing")
+        else:
+            keep.append(url)
+    return keep, skipped

@@ -1,0 +1,64 @@
+"""What every chart shares: the offline Plotly config, status colours and symbols, CSV export."""
+
+from __future__ import annotations
+
+import polars as pl
+import streamlit as st
+
+from components.i18n import t
+
+__all__ = ["PLOTLY_CONFIG", "STATUS_STYLE", "ASSESSMENT_STYLE", "show_chart", "csv_download"]
+
+# Plotly's toolbar camera button exports the chart as an image, in the browser, offline. It offers one
+# format: SVG (vector: sharp on slides and in print, editable); the data is in the CSV next to it.
+PLOTLY_CONFIG = {
+    "displaylogo": False,
+    "toImageButtonOptions": {"format": "svg", "scale": 1},
+    "modeBarButtonsToAdd": ["toImage"],
+    "topojsonURL": "/app/static/topojson/",
+}
+
+# Okabe-Ito based, safe for the common colour-vision deficiencies; every status also has a symbol
+# and a word, so colour is never the only carrier.
+STATUS_STYLE = {
+    "specific": {"color": "#0072B2", "symbol": "●●●", "marker": "circle"},
+    "clear": {"color": "#56B4E9", "symbol": "●●○", "marker": "circle"},
+    "general": {"color": "#009E73", "symbol": "●○○", "marker": "circle"},
+    "contradicts": {"color": "#D55E00", "symbol": "✕", "marker": "x"},
+    "silent": {"color": "#999999", "symbol": "∅", "marker": "circle-open"},
+    "declined": {"color": "#CC79A7", "symbol": "⊘", "marker": "square-open"},
+    "not-assessed": {"color": "#DDDDDD", "symbol": "?", "marker": "circle-open-dot"},
+}
+ASSESSMENT_STYLE = {
+    "advances": {"color": "#0072B2", "symbol": "▲", "marker": "triangle-up"},
+    "mixed": {"color": "#E69F00", "symbol": "◆", "marker": "diamond"},
+    "falls-short": {"color": "#D55E00", "symbol": "▼", "marker": "triangle-down"},
+}
+
+
+def show_chart(fig, *, key: str, alt: str | None = None) -> None:
+    """Render a Plotly figure with the shared offline config."""
+    st.plotly_chart(fig, key=key, config=PLOTLY_CONFIG, width="stretch")
+
+
+def csv_download(frame: pl.DataFrame, name: str, *, key: str, label: str | None = None) -> None:
+    """A download button for exactly the rows and columns a chart or table shows.
+
+    The CSV is made only when the button is pressed (a deferred download), not on every rerun.
+    """
+
+    def make_csv() -> bytes:
+        flat = frame.with_columns(
+            pl.col(c).list.join("; ")
+            for c, dtype in frame.schema.items()
+            if dtype == pl.List(pl.String)
+        )
+        return flat.write_csv().encode("utf-8")
+
+    st.download_button(
+        label or t("common.download_csv"),
+        data=make_csv,
+        file_name=f"{name}.csv",
+        mime="text/csv",
+        key=key,
+    )

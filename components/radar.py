@@ -1,0 +1,241 @@
+"""The commitment radar: candidacies on the eight priorities, with gaps drawn as gaps.
+
+`radar_figure` takes the frame from `views.compare.radar_data` (one row per candidacy × priority)
+and returns a Plotly figure:
+- one trace per candidacy (meta kind "candidacy"), eight points in the fixed p1..p8 order; a null
+  level stays None, so the line breaks there — silent, declined and not assessed are never 0;
+- one trace per gap status present (meta kind "gap"), named in the legend by the status word, with
+  the status's marker symbol on a ring outside "specific", one ring per candidacy, in its colour;
+- provisional points have open markers and a dashed line, reviewed points filled markers and a solid
+  line; legend-only entries (meta kind "key") say so.
+`contradicts` is a real 0 at the centre.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import plotly.graph_objects as go
+import polars as pl
+
+from components.charts import STATUS_STYLE
+from components.i18n import t
+from components.layout import format_date
+from components.safe import md_link, md_text
+
+__all__ = [
+    "CANDIDATE_COLORS",
+    "CANDIDATE_SYMBOLS",
+    "GAP_STATUSES",
+    "RadarText",
+    "radar_text",
+    "radar_figure",
+    "statement_line",
+]
+
+# Okabe-Ito; each candidacy also has its own marker shape, so colour is not the only carrier.
+CANDIDATE_COLORS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00")
+CANDIDATE_SYMBOLS = ("diamond", "triangle-up", "star", "hexagon", "pentagon", "hourglass")
+GAP_STATUSES = ("silent", "declined", "not-assessed")
+LEVEL_STATUSES = ("general", "clear", "specific")  # tick labels at 1, 2, 3
+GAP_RING = 3.45  # gap marks sit outside the "specific" ring, one ring per candidacy
+GAP_STEP = 0.2
+
+
+@dataclass(frozen=True)
+class RadarText:
+    """The words a radar needs, in the page's language."""
+
+    status: dict[str, str]  # status → word, as in the legend ('silent — searched, nothing found')
+    cell: dict[str, str]  # status → symbol and word, plus 'provisional' / 'reviewed' (table cells)
+    provisional_key: str
+    reviewed_key: str
+    gap_hover: str  # '{name} · {axis}: {status}'
+
+
+def radar_text() -> RadarText:
+    """The radar's words from the catalogues (common.status_*, compare.radar_*)."""
+    status = {s: t(f"common.status_{s}") for s in STATUS_STYLE}
+    cell = {s: f"{STATUS_STYLE[s]['symbol']} {word}" for s, word in status.items()}
+    cell |= {"provisional": t("common.provisional"), "reviewed": t("common.reviewed")}
+    return RadarText(
+        status=status,
+        cell=cell,
+        provisional_key=t("compare.radar_provisional"),
+        reviewed_key=t("compare.radar_reviewed"),
+        gap_hover=t("compare.radar_gap_hover"),
+    )
+
+
+def _wrap(label: str, width: int = 16) -> str:
+    """An axis label broken into lines of about `width` characters (for the rim of the radar)."""
+    lines, line = [], ""
+    for word in label.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return "<br>".join([*lines, line])
+
+
+def _open(symbol: str) -> str:
+    return f"{symbol}-open"
+
+
+def radar_figure(data: pl.DataFrame, text: RadarText, *, height: int = 600) -> go.Figure:
+    """The radar of `data` (columns as `views.compare.radar_data`), candidacies in row order."""
+    fig = go.Figure()
+    axes = list(dict.fromkeys(data["axis"])) if data.height else []
+    people = list(dict.fromkeys(data["person_id"])) if data.height else []
+    reviews = set(data["review"].drop_nulls()) if data.height else set()
+
+    for i, pid in enumerate(people):
+        rows = data.filter(pl.col("person_id") == pid)
+        color = CANDIDATE_COLORS[i % len(CANDIDATE_COLORS)]
+        shape = CANDIDATE_SYMBOLS[i % len(CANDIDATE_SYMBOLS)]
+        name = rows["name"][0]
+        levels = rows["level"].to_list()
+        review = rows["review"].to_list()
+        dash = "dash" if "provisional" in review else "solid"
+        cells = [
+            text.cell.get(s, s) + (f" · {text.cell.get(r, r)}" if r else "")
+            for s, r in zip(rows["status"], review, strict=True)
+        ]
+        fig.add_trace(
+            go.Scatterpolar(
+                r=levels,  # None where there is no level: the line breaks, nothing is drawn at 0
+                theta=rows["axis"].to_list(),
+                mode="lines+markers",
+                connectgaps=False,
+                name=name,
+                legendgroup=pid,
+                line={"color": color, "width": 2.5, "dash": dash},
+                marker={
+                    "size": 12,
+                    "color": color,
+                    "symbol": [shape if r == "reviewed" else _open(shape) for r in review],
+                    "line": {"width": 2, "color": color},
+                },
+                customdata=cells,
+                hovertemplate="<b>%{fullData.name}</b><br>%{theta}<br>%{customdata}<extra></extra>",
+                meta={"kind": "candidacy", "person_id": pid},
+            )
+        )
+        # Close the loop (p8 back to p1) only when both ends have a level.
+        if levels and levels[0] is not None and levels[-1] is not None:
+            fig.add_trace(
+                go.Scatterpolar(
+                    r=[levels[-1], levels[0]],
+                    theta=[axes[-1], axes[0]],
+                    mode="lines",
+                    line={"color": color, "width": 2.5, "dash": dash},
+                    legendgroup=pid,
+                    showlegend=False,
+                    hoverinfo="skip",
+                    meta={"kind": "closing", "person_id": pid},
+                )
+            )
+
+    ring = {pid: GAP_RING + GAP_STEP * i for i, pid in enumerate(people)}
+    colors = {pid: CANDIDATE_COLORS[i % len(CANDIDATE_COLORS)] for i, pid in enumerate(people)}
+    for status in GAP_STATUSES:
+        gaps = data.filter(pl.col("status") == status)
+        if gaps.height == 0:
+            continue
+        word = text.status[status]
+        fig.add_trace(
+            go.Scatterpolar(
+                r=[ring[p] for p in gaps["person_id"]],
+                theta=gaps["axis"].to_list(),
+                mode="markers",
+                name=word,
+                legendgroup=f"gap-{status}",
+                marker={
+                    "size": 12,
+                    "symbol": STATUS_STYLE[status]["marker"],
+                    "color": [colors[p] for p in gaps["person_id"]],
+                    "line": {"width": 2},
+                },
+                customdata=[
+                    text.gap_hover.format(name=n, axis=a, status=word)
+                    for n, a in zip(gaps["name"], gaps["axis"], strict=True)
+                ],
+                hovertemplate="%{customdata}<extra></extra>",
+                meta={"kind": "gap", "status": status, "person_ids": gaps["person_id"].to_list()},
+            )
+        )
+
+    for review, key, symbol, dash in (
+        ("provisional", text.provisional_key, "circle-open", "dash"),
+        ("reviewed", text.reviewed_key, "circle", "solid"),
+    ):
+        if review in reviews:
+            fig.add_trace(
+                go.Scatterpolar(
+                    r=[None],
+                    theta=[None],
+                    mode="lines+markers",
+                    name=key,
+                    marker={"symbol": symbol, "size": 10, "color": "#555555"},
+                    line={"dash": dash, "color": "#555555"},
+                    hoverinfo="skip",
+                    meta={"kind": "key", "review": review},
+                )
+            )
+
+    outer = GAP_RING + GAP_STEP * max(len(people) - 1, 0) + 0.3
+    fig.update_layout(
+        height=height,
+        margin={"l": 100, "r": 100, "t": 60, "b": 20},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.08, "x": 0, "font": {"size": 14}},
+        font={"size": 14},
+        polar={
+            "radialaxis": {
+                "range": [0, outer],
+                "tickvals": [1, 2, 3],
+                "ticktext": [text.status[s] for s in LEVEL_STATUSES],
+                "angle": 112.5,  # between the P8 and P1 spokes, clear of the points
+                "tickangle": 90,
+                "tickfont": {"size": 11},
+                "gridcolor": "#cccccc",
+            },
+            "angularaxis": {
+                "categoryorder": "array",
+                "categoryarray": axes,
+                "tickmode": "array",
+                "tickvals": axes,
+                "ticktext": [_wrap(a) for a in axes],
+                "tickfont": {"size": 13},
+                "direction": "clockwise",
+                "rotation": 90,
+                "gridcolor": "#dddddd",
+            },
+        },
+    )
+    return fig
+
+
+def statement_line(row: dict, text: RadarText, *, with_priority: bool = True) -> str:
+    """One statement behind a radar point as a Markdown list item (curated text escaped, only
+    http(s) sources become links): date · priority · venue · level — paraphrase “quote”, flags,
+    source link(s). `row` is a row of `views.compare.statement_rows`."""
+    parts = [f"**{format_date(row['date'])}**"]
+    if with_priority:
+        parts.append(md_text(row["axis"]))
+    parts.append(md_text(t(f"compare.venue_{row['venue']}")))
+    parts.append(md_text(text.cell.get(row["status"], row["status"] or "")))
+    line = " · ".join(parts) + " — " + md_text(row["paraphrase"])
+    if row.get("quote"):
+        line += f" “{md_text(row['quote'])}”"
+    if row.get("second_hand"):
+        line += f" *({t('compare.second_hand')})*"
+    sources = list(row.get("source_url") or [])
+    label = t("compare.source")
+    links = [
+        md_link(u, label if len(sources) == 1 else f"{label} {i}") for i, u in enumerate(sources, 1)
+    ]
+    links += [md_link(u, t("compare.archive")) for u in row.get("archive_url") or []]
+    if links:
+        line += " · " + " · ".join(links)
+    return f"- {line}"

@@ -1,0 +1,326 @@
+"""Sharing a view: the copy-link control under every page title, "add this view to a deck", and the
+one-page HTML briefing of a candidacy.
+
+`page_header` reserves the control's place (`share_slot`); the entry file fills it after the page
+has run (`render_share`), when every filter has declared its URL parameter and unknown ones have
+been dropped, so the link holds exactly the view's parameters.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from functools import cache
+from pathlib import Path
+from urllib.parse import urlencode
+
+import streamlit as st
+
+from components.i18n import current_language, t, translate
+from components.safe import md_text
+from components.url_state import current_params
+from views import decks as deck_view
+
+__all__ = [
+    "DECKS_DIR",
+    "ENTRY_FILE",
+    "set_current_page",
+    "current_page",
+    "app_base",
+    "view_link",
+    "share_slot",
+    "render_share",
+    "decks_dir",
+    "known_pages",
+    "briefing_button",
+    "briefing_html",
+]
+
+REPO = Path(__file__).resolve().parent.parent
+ENTRY_FILE = REPO / "dashboard.py"
+DECKS_DIR = REPO / "data" / "decks"
+DECKS_ENV = "TRACKER_DECKS_DIR"
+PAGE = "_share_page"
+SLOT = "_share_slot"
+STATE = "_share_state"
+NEW_DECK = "__new__"
+MAX_DECKS = 200
+
+
+def decks_dir() -> Path:
+    """Where decks are read and written (`$TRACKER_DECKS_DIR`, else `data/decks/`)."""
+    return Path(os.environ.get(DECKS_ENV) or DECKS_DIR)
+
+
+def known_pages() -> list[str]:
+    """The url_path of every page the app registers (from PAGES in dashboard.py)."""
+    return list(_page_paths(str(ENTRY_FILE), ENTRY_FILE.stat().st_mtime_ns))
+
+
+@cache
+def _page_paths(entry: str, mtime_ns: int) -> tuple[str, ...]:
+    return tuple(deck_view.page_paths(Path(entry)))
+
+
+def set_current_page(url_path: str) -> None:
+    """Remember which page this run shows (the entry file calls this before `page.run()`)."""
+    st.session_state[PAGE] = url_path
+
+
+def current_page() -> str:
+    """The url_path of the page this run shows ('' if unknown)."""
+    return st.session_state.get(PAGE, "")
+
+
+def app_base() -> str:
+    """The app's address without a page ('http://host:port' or with a base path); '' if unknown."""
+    try:
+        url = st.context.url
+    except Exception:  # no browser session (tests, bare mode)
+        url = None
+    if not url:
+        return ""
+    url = url.split("?", 1)[0].split("#", 1)[0].rstrip("/")
+    # st.context.url ends with the page's path (if any): drop it, whichever page this is.
+    head, _, last = url.rpartition("/")
+    if "://" in head and last in {current_page(), *known_pages()} - {""}:
+        url = head
+    return url
+
+
+def view_link(url_path: str, params: dict[str, list[str]], base: str | None = None) -> str:
+    """The full link of a view: base + '/' + url_path + '?' + the parameters (repeated keys)."""
+    base = app_base() if base is None else base
+    query = urlencode([(k, v) for k, values in params.items() for v in values])
+    path = "" if url_path == deck_view.DEFAULT_PAGE else url_path
+    return f"{base}/{path}" + (f"?{query}" if query else "")
+
+
+def share_slot(title: str, state_sentence: str) -> None:
+    """Reserve the copy-link control's place under the title (called by `page_header`)."""
+    st.session_state[SLOT] = st.container()
+    st.session_state[STATE] = (title, state_sentence)
+
+
+def render_share() -> None:
+    """Fill the reserved place with the copy-link control (the entry file calls this last)."""
+    slot = st.session_state.pop(SLOT, None)
+    title, state = st.session_state.pop(STATE, ("", ""))
+    if slot is None:
+        return
+    try:
+        embedded = bool(st.context.is_embedded)
+    except Exception:
+        embedded = False
+    if embedded:  # a slide in presentation mode: no controls over the view
+        return
+    page = current_page()
+    params = current_params()
+    link = view_link(page, params)
+    with slot.popover(t("share.button"), help=t("share.help")):
+        st.markdown(t("share.intro"))
+        st.code(link, language=None, wrap_lines=True)
+        if not link.startswith("http"):
+            st.caption(t("share.relative_note"))
+        st.caption(t("share.shows", state=state))
+        if page != "present":  # a deck of decks would be confusing
+            _add_to_deck_form(page or "overview", params, title)
+
+
+def _add_to_deck_form(page: str, params: dict[str, list[str]], title: str) -> None:
+    """'Add this view to a deck': pick a deck or name a new one, a slide title and a note."""
+    from components.auth import auth_config, current_actor
+
+    st.markdown(f"**{t('share.deck_heading')}**")
+    actor = current_actor()
+    if auth_config() is not None and actor is None:
+        st.caption(t("share.deck_login"))
+        return
+    folder = decks_dir()
+    decks, _ = deck_view.load_decks(folder)
+    titles = {d.id: d.title for d in decks}
+    options = [*titles, NEW_DECK]
+    with st.form("share_deck_form", clear_on_submit=False, border=False):
+        chosen = st.selectbox(
+            t("share.deck"),
+            options,
+            format_func=lambda d: t("share.deck_new") if d == NEW_DECK else titles.get(d, d),
+            key="share_deck",
+        )
+        new_title = st.text_input(
+            t("share.deck_new_title"),
+            max_chars=deck_view.MAX_TITLE,
+            key="share_deck_new_title",
+            help=t("share.deck_new_help"),
+        )
+        slide_title = st.text_input(
+            t("share.slide_title"),
+            value=title[: deck_view.MAX_TITLE],
+            max_chars=deck_view.MAX_TITLE,
+            key="share_slide_title",
+        )
+        note = st.text_input(
+            t("share.slide_note"), max_chars=deck_view.MAX_NOTE, key="share_slide_note"
+        )
+        submitted = st.form_submit_button(t("share.deck_add"))
+    if not submitted:
+        return
+    slide, problems = deck_view.check_slide(page, params, slide_title, note, known_pages())
+    if slide is not None:
+        if chosen == NEW_DECK and len(decks) >= MAX_DECKS:
+            problems = [deck_view.Problem("present.err_too_many_decks", {"max": MAX_DECKS})]
+        else:
+            saved, problems = deck_view.add_slide(
+                folder,
+                slide,
+                deck_id=None if chosen == NEW_DECK else chosen,
+                new_title=new_title if chosen == NEW_DECK else None,
+                author=actor.user if actor else "",
+                today=date.today(),
+                changelog=folder.parent / "CHANGELOG.md",
+            )
+            if saved is not None:
+                st.success(t("share.deck_added", n=len(saved.slides), deck=md_text(saved.title)))
+                st.page_link(
+                    "app_pages/present.py",
+                    label=t("share.deck_open"),
+                    icon="🎬",
+                    query_params={"deck": saved.id, "slide": str(len(saved.slides))},
+                )
+                return
+    for problem in problems:
+        st.error(t(problem.key, **problem.values))
+
+
+# --- the one-page briefing of a candidacy ---------------------------------------------------------
+
+
+def _format_date(language: str):
+    months = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+    def fmt(value, precision: str = "day") -> str:
+        if value is None:
+            return translate(language, "common.no_date")
+        if isinstance(value, str):
+            return value
+        month = translate(language, f"common.month_{months[value.month - 1]}")
+        if precision == "year":
+            return str(value.year)
+        if precision == "month":
+            return f"{month} {value.year}"
+        return f"{value.day} {month} {value.year}"
+
+    return fmt
+
+
+def briefing_html(package, cycle: int, person_id: str, language: str = "en") -> str:
+    """The self-contained HTML briefing of one candidacy in `language` (works without a session)."""
+    from components.charts import ASSESSMENT_STYLE, STATUS_STYLE
+    from components.radar import RadarText, radar_figure
+    from views import briefing as view
+    from views import candidate as candidate_view
+    from views import compare as compare_view
+
+    def tr(key: str, **values: object) -> str:
+        return translate(language, key, **values)
+
+    fmt = _format_date(language)
+    tables = package.tables
+    status = {s: tr(f"common.status_{s}") for s in STATUS_STYLE}
+    cell = {s: f"{STATUS_STYLE[s]['symbol']} {word}" for s, word in status.items()}
+    cell |= {"provisional": tr("common.provisional"), "reviewed": tr("common.reviewed")}
+    radar_words = RadarText(
+        status=status,
+        cell=cell,
+        provisional_key=tr("compare.radar_provisional"),
+        reviewed_key=tr("compare.radar_reviewed"),
+        gap_hover=tr("compare.radar_gap_hover"),
+    )
+    who = candidate_view.profile(tables, cycle, person_id)
+    radar = compare_view.radar_data(tables, cycle, [person_id])
+    words = {}
+    for key in candidate_view.TIMELINE_WORDS:
+        if key.startswith("level_"):
+            words[key] = tr(f"common.status_{key.removeprefix('level_')}")
+        elif key.startswith("assessment_"):
+            words[key] = tr(f"common.{key}")
+        else:
+            words[key] = tr(f"candidate.{key}")
+    venues = {v: tr(f"compare.venue_{v}") for v in compare_view.VENUES}
+    timeline = candidate_view.timeline(tables, cycle, person_id)
+    labelled = candidate_view.timeline_labels(timeline, words, fmt, as_of=who.as_of, venues=venues)
+    timeline_fig = candidate_view.timeline_figure(
+        labelled,
+        words,
+        priorities=tables["priorities"],
+        assessment_style=ASSESSMENT_STYLE,
+        name=who.name,
+    )
+    radar_fig = radar_figure(radar, radar_words, height=460)
+    desc = package.descriptor
+    licences = ", ".join(sorted({lic.get("name", "") for lic in desc.licenses if lic.get("name")}))
+    data = view.briefing_data(tables, cycle, person_id, radar, cell)
+    dash = tr("candidate.not_reached")
+    facts = [
+        (tr("candidate.nationality"), who.nationality or dash),
+        (tr("candidate.nominated_by"), ", ".join(n for _, n in who.nominating_states) or dash),
+        (tr("candidate.group"), who.group or dash),
+        (tr("candidate.role"), who.role or dash),
+        (tr("candidate.nominated"), fmt(who.nominated) if who.nominated else dash),
+        (tr("candidate.dialogue"), fmt(who.dialogue) if who.dialogue else dash),
+        (tr("candidate.withdrawn"), fmt(who.withdrawn) if who.withdrawn else dash),
+        (tr("candidate.outcome"), tr(f"candidate.outcome_{who.outcome}")),
+    ]
+    as_of = fmt(who.as_of) if who.as_of else tr("common.as_of_unknown")
+    text = view.BriefingText(
+        lang=language,
+        title=tr("share.brief_title", name=who.name, cycle=cycle),
+        subtitle=tr("share.brief_subtitle", cycle=cycle, as_of=as_of),
+        facts_heading=tr("candidate.who"),
+        radar_heading=tr("candidate.radar_title"),
+        radar_caption=tr("compare.radar_caption").replace("*", ""),
+        levels_heading=tr("share.brief_levels"),
+        col_priority=tr("compare.col_priority"),
+        col_level=tr("candidate.col_level"),
+        col_coverage=tr("compare.coverage_title"),
+        timeline_heading=tr("candidate.timeline_title"),
+        statements_heading=tr("candidate.statements_title"),
+        no_statements=tr("compare.no_statements", name=who.name),
+        second_hand=tr("share.brief_second_hand"),
+        source=tr("common.source"),
+        archive=tr("share.brief_archive"),
+        sources_heading=tr("candidate.sources"),
+        footer=tr(
+            "share.brief_footer",
+            as_of=as_of,
+            data_as_of=desc.as_of or "?",
+            version=package.version,
+            licences=licences,
+            generated=fmt(date.today()),
+        ),
+    )
+    venue_words = {v: venues[v] for v in venues}
+    return view.briefing_html(
+        data,
+        text,
+        facts=facts,
+        profile_sources=who.sources,
+        venues=venue_words,
+        format_date=fmt,
+        radar_fig=radar_fig,
+        timeline_fig=timeline_fig,
+    )
+
+
+def briefing_button(package, cycle: int, person_id: str) -> None:
+    """A download button for the candidacy's one-page HTML briefing (built only when clicked)."""
+    language = current_language()
+    st.download_button(
+        t("share.brief_download"),
+        data=lambda: briefing_html(package, cycle, person_id, language).encode("utf-8"),
+        file_name=f"briefing-{cycle}-{person_id}-{language}.html",
+        mime="text/html",
+        key="briefing_download",
+        on_click="ignore",
+        help=t("share.brief_help"),
+    )

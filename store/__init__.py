@@ -1,0 +1,43 @@
+"""The curators' database: editable tables, audit trail, validated all-or-nothing writes, export.
+
+Streamlit-free: the editor page, the readers (`components/data.py`), the CLI and the tests use it.
+"""
+
+from store.audit import changed_fields, changes_since, history
+from store.db import DB_URL_ENV, Store, StoreError, StoreState, default_db_url, open_store
+from store.export import export_package
+from store.package import load_store_package
+from store.schema import EDITABLE
+from store.writes import (
+    REVIEW_ROLES,
+    WRITE_ROLES,
+    Actor,
+    SaveResult,
+    import_csv,
+    key_text,
+    review_assessment,
+    save_row,
+)
+
+__all__ = [
+    "DB_URL_ENV",
+    "EDITABLE",
+    "REVIEW_ROLES",
+    "WRITE_ROLES",
+    "Actor",
+    "SaveResult",
+    "Store",
+    "StoreError",
+    "StoreState",
+    "changed_fields",
+    "changes_since",
+    "default_db_url",
+    "export_package",
+    "history",
+    "import_csv",
+    "key_text",
+    "load_store_package",
+    "open_store",
+    "review_assessment",
+    "save_row",
+]

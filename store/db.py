@@ -1,0 +1,269 @@
+"""The database behind the curators' editor: engine, creation, first fill, state and reads.
+
+`open_store()` returns the `Store` for `$TRACKER_DB_URL` (default: SQLite at `instance/tracker.db`
+in the repository). On first use it creates the tables and fills the editable ones from the data
+package files (idempotent, safe when two processes start at once). While nobody has edited anything
+the database follows the files: when they change it is refilled; after the first curator edit the
+database is the truth and a change of the files is only reported (`StoreState.files_diverged`).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import polars as pl
+import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError
+
+from loaders import PackageDescriptor, check_tables, data_version, default_data_dir, read_descriptor
+from loaders.package import REPO_ROOT
+from store.schema import EDITABLE, ROW_ORDER, ROW_VERSION, StoreTables, build_tables
+
+__all__ = ["DB_URL_ENV", "Store", "StoreError", "StoreState", "default_db_url", "open_store"]
+
+DB_URL_ENV = "TRACKER_DB_URL"
+LINE = "_line"
+
+
+class StoreError(RuntimeError):
+    """The database cannot be used (unreachable, or its tables do not match the schema)."""
+
+
+@dataclass(frozen=True)
+class StoreState:
+    """What one cheap query tells about the database."""
+
+    data_version: int  # +1 on every write, in the same transaction
+    edits: int  # curator writes so far (0 = the database still mirrors the files)
+    seeded_from: str  # files version the editable tables were filled from
+    files_version: str  # files version now
+
+    @property
+    def files_diverged(self) -> bool:
+        """True when the package files changed after curators started editing the database."""
+        return self.edits > 0 and self.seeded_from != self.files_version
+
+
+def default_db_url() -> str:
+    """`$TRACKER_DB_URL`, else SQLite at `<repo>/instance/tracker.db`."""
+    url = os.environ.get(DB_URL_ENV)
+    if url:
+        return url
+    return f"sqlite:///{REPO_ROOT / 'instance' / 'tracker.db'}"
+
+
+def _engine(url: str) -> sa.Engine:
+    if url.startswith("sqlite"):
+        path = sa.engine.make_url(url).database
+        if path and path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        return sa.create_engine(url, connect_args={"timeout": 15})
+    return sa.create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 5})
+
+
+APPEND_ONLY_SQLITE = [
+    "CREATE TRIGGER IF NOT EXISTS audit_log_no_update BEFORE UPDATE ON audit_log "
+    "BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END",
+    "CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log "
+    "BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END",
+]
+APPEND_ONLY_POSTGRES = [
+    "CREATE OR REPLACE FUNCTION audit_log_append_only() RETURNS trigger AS $$ "
+    "BEGIN RAISE EXCEPTION 'audit_log is append-only'; END; $$ LANGUAGE plpgsql",
+    "CREATE OR REPLACE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log "
+    "FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()",
+]
+
+
+class Store:
+    """One database and the data package it belongs to."""
+
+    def __init__(self, url: str, data_dir: Path, descriptor: PackageDescriptor) -> None:
+        self.url = url
+        self.data_dir = Path(data_dir)
+        self.descriptor = descriptor
+        self.tables: StoreTables = build_tables(descriptor)
+        self.engine = _engine(url)
+        self._ready = False
+        self._lock = threading.Lock()
+
+    # -- creation and first fill ---------------------------------------------------------------
+    def ensure_ready(self) -> None:
+        """Create the tables and fill them from the package files if this has not happened yet."""
+        if self._ready:
+            return
+        with self._lock:
+            if self._ready:
+                return
+            try:
+                self.tables.metadata.create_all(self.engine)
+            except IntegrityError:  # another process created them at the same moment
+                pass
+            self._check_columns()
+            statements = (
+                APPEND_ONLY_POSTGRES
+                if self.engine.dialect.name == "postgresql"
+                else APPEND_ONLY_SQLITE
+                if self.engine.dialect.name == "sqlite"
+                else []
+            )
+            with self.engine.begin() as conn:
+                for statement in statements:
+                    conn.exec_driver_sql(statement)
+            self._seed()
+            self._ready = True
+
+    def _check_columns(self) -> None:
+        inspector = sa.inspect(self.engine)
+        for name, table in self.tables.resources.items():
+            have = {c["name"] for c in inspector.get_columns(name)}
+            want = {c.name for c in table.columns}
+            if have != want:
+                raise StoreError(
+                    f"database table {name!r} has columns {sorted(have)}, the schema wants "
+                    f"{sorted(want)}; export the database and re-create it"
+                )
+
+    def _seed(self) -> None:
+        meta = self.tables.meta
+        with self.engine.connect() as conn:
+            seeded = conn.execute(sa.select(meta.c.key).where(meta.c.key == "data_version")).first()
+        if seeded:
+            return
+        frames = self._file_frames()
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(
+                    meta.insert(),
+                    [
+                        {"key": "data_version", "number": 1, "text": None},
+                        {"key": "edits", "number": 0, "text": None},
+                        {"key": "seeded_from", "number": None, "text": data_version(self.data_dir)},
+                    ],
+                )
+                self._fill(conn, frames)
+        except IntegrityError:  # another process seeded first: its fill stands
+            pass
+
+    def _file_frames(self) -> dict[str, pl.DataFrame]:
+        frames, problems = check_tables(self.data_dir, self.descriptor)
+        if problems:
+            raise StoreError(
+                f"the data package at {self.data_dir} has {len(problems)} problem(s); "
+                "run `python -m loaders check` first"
+            )
+        return frames
+
+    def _fill(self, conn: sa.Connection, frames: dict[str, pl.DataFrame]) -> None:
+        for name in EDITABLE:
+            frame = frames[name].drop(LINE)
+            rows = [
+                {**row, ROW_VERSION: 1, ROW_ORDER: i}
+                for i, row in enumerate(frame.iter_rows(named=True))
+            ]
+            if rows:
+                conn.execute(self.tables.resources[name].insert(), rows)
+
+    def refill_if_unedited(self) -> bool:
+        """Refill the editable tables from the files if they changed and nobody edited the database.
+
+        Returns True when it refilled. Never touches a database curators have written to.
+        """
+        meta = self.tables.meta
+        files_version = data_version(self.data_dir)
+        try:
+            frames = self._file_frames()
+        except StoreError:
+            return False  # invalid files never replace good data
+        with self.engine.connect() as conn, conn.begin() as trans:
+            bump_version(conn, self.tables)  # first statement: takes the write lock
+            state = dict(conn.execute(sa.select(meta.c.key, meta.c.number)).all())
+            seeded = conn.execute(
+                sa.select(meta.c.text).where(meta.c.key == "seeded_from")
+            ).scalar_one()
+            if state.get("edits", 0) or seeded == files_version:
+                trans.rollback()
+                return False
+            for name in EDITABLE:
+                conn.execute(self.tables.resources[name].delete())
+            self._fill(conn, frames)
+            conn.execute(
+                meta.update().where(meta.c.key == "seeded_from").values(text=files_version)
+            )
+        return True
+
+    # -- reads ------------------------------------------------------------------------------------
+    def state(self) -> StoreState:
+        """Data version, edit count and fill origin, in one query."""
+        self.ensure_ready()
+        meta = self.tables.meta
+        with self.engine.connect() as conn:
+            rows = {k: (n, t) for k, n, t in conn.execute(sa.select(meta))}
+        return StoreState(
+            data_version=int(rows["data_version"][0]),
+            edits=int(rows["edits"][0]),
+            seeded_from=rows["seeded_from"][1] or "",
+            files_version=data_version(self.data_dir),
+        )
+
+    def text_frames(self, conn: sa.Connection | None = None) -> dict[str, pl.DataFrame]:
+        """Every editable table as a text frame with a `_line` column (as `check_tables` reads)."""
+        self.ensure_ready()
+        if conn is None:
+            with self.engine.connect() as own:
+                return self.text_frames(own)
+        return {name: self.frame_of(name, self.rows(conn, name)) for name in EDITABLE}
+
+    def rows(self, conn: sa.Connection, name: str) -> list[dict]:
+        """The stored rows of one table in export order, with `row_version` and `row_order`."""
+        table = self.tables.resources[name]
+        query = sa.select(table).order_by(table.c[ROW_ORDER])
+        return [dict(row) for row in conn.execute(query).mappings()]
+
+    def frame_of(self, name: str, rows: list[dict]) -> pl.DataFrame:
+        """Stored rows as a text frame with `_line` (the line each row has in the exported CSV)."""
+        fields = [f.name for f in self.descriptor.resource(name).fields]
+        frame = pl.DataFrame(
+            {f: [row[f] for row in rows] for f in fields}, schema=dict.fromkeys(fields, pl.String)
+        )
+        return frame.with_row_index(LINE, offset=2).with_columns(pl.col(LINE).cast(pl.Int64))
+
+    def row(self, name: str, key: tuple[str, ...]) -> dict | None:
+        """One stored row (fields + `row_version`) by primary key, or None."""
+        self.ensure_ready()
+        table = self.tables.resources[name]
+        pk = self.descriptor.resource(name).primary_key
+        query = sa.select(table).where(*(table.c[k] == v for k, v in zip(pk, key, strict=True)))
+        with self.engine.connect() as conn:
+            found = conn.execute(query).mappings().first()
+        return dict(found) if found else None
+
+
+def bump_version(conn: sa.Connection, tables: StoreTables) -> None:
+    """data_version += 1; as a transaction's first statement it also serialises writers."""
+    meta = tables.meta
+    conn.execute(meta.update().where(meta.c.key == "data_version").values(number=meta.c.number + 1))
+
+
+_STORES: dict[tuple[str, str], Store] = {}
+_STORES_LOCK = threading.Lock()
+
+
+def open_store(url: str | None = None, data_dir: Path | None = None) -> Store:
+    """The (process-wide) Store for `url` and `data_dir`, created and filled on first use.
+
+    Raises StoreError or sqlalchemy errors when the database cannot be used.
+    """
+    url = url or default_db_url()
+    data_dir = Path(data_dir or default_data_dir()).resolve()
+    cache_key = (url, str(data_dir))
+    with _STORES_LOCK:
+        store = _STORES.get(cache_key)
+        if store is None:
+            store = Store(url, data_dir, read_descriptor(data_dir))
+            _STORES[cache_key] = store
+    store.ensure_ready()
+    return store

@@ -1,0 +1,83 @@
+"""The database tables: one per editable resource (text cells, as in the CSV), the audit log, meta.
+
+Cells are stored as text exactly as they appear in the CSV (NULL for an empty cell), so the one
+validation path (`loaders.check_tables`) applies unchanged to what the database holds. Each row
+also carries `row_version` (optimistic concurrency) and `row_order` (its place in the exported CSV).
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from loaders import PackageDescriptor
+
+__all__ = ["EDITABLE", "ROW_VERSION", "ROW_ORDER", "StoreTables", "build_tables"]
+
+EDITABLE = (
+    "people",
+    "candidacies",
+    "statements",
+    "searches",
+    "assessments",
+    "record_entries",
+    "selection_events",
+)
+ROW_VERSION = "row_version"
+ROW_ORDER = "row_order"
+
+
+class StoreTables:
+    """The SQLAlchemy table objects for one package descriptor."""
+
+    def __init__(self, descriptor: PackageDescriptor) -> None:
+        self.metadata = sa.MetaData()
+        self.resources: dict[str, sa.Table] = {}
+        for name in EDITABLE:
+            resource = descriptor.resource(name)
+            columns = [
+                sa.Column(f.name, sa.Text, nullable=f.name not in resource.primary_key)
+                for f in resource.fields
+            ]
+            self.resources[name] = sa.Table(
+                name,
+                self.metadata,
+                *columns,
+                sa.Column(ROW_VERSION, sa.Integer, nullable=False, default=1),
+                sa.Column(ROW_ORDER, sa.Integer, nullable=False),
+                sa.PrimaryKeyConstraint(*resource.primary_key, name=f"pk_{name}"),
+            )
+        self.audit_log = sa.Table(
+            "audit_log",
+            self.metadata,
+            sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+            sa.Column("at", sa.String(32), nullable=False, index=True),  # ISO 8601, UTC
+            sa.Column("user", sa.Text, nullable=False),
+            sa.Column("table", sa.String(64), nullable=False),
+            sa.Column("key", sa.Text, nullable=False),
+            sa.Column("action", sa.String(16), nullable=False),
+            sa.Column("old_value", sa.JSON, nullable=True),
+            sa.Column("new_value", sa.JSON, nullable=True),
+            sa.Column("reason", sa.Text, nullable=False),
+            sa.Column("evidence_url", sa.Text, nullable=True),
+            sa.Index("ix_audit_table_key", "table", "key"),
+        )
+        self.meta = sa.Table(
+            "meta",
+            self.metadata,
+            sa.Column("key", sa.String(64), primary_key=True),
+            sa.Column("number", sa.BigInteger, nullable=True),
+            sa.Column("text", sa.Text, nullable=True),
+        )
+
+
+_CACHE: dict[tuple, StoreTables] = {}
+
+
+def build_tables(descriptor: PackageDescriptor) -> StoreTables:
+    """The table objects for `descriptor` (built once per distinct set of editable schemas)."""
+    signature = tuple(
+        (name, tuple(f.name for f in descriptor.resource(name).fields)) for name in EDITABLE
+    )
+    if signature not in _CACHE:
+        _CACHE[signature] = StoreTables(descriptor)
+    return _CACHE[signature]

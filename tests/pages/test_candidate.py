@@ -1,0 +1,130 @@
+"""Candidate profile page: shared links, widget keys, malformed links."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from tests.pages.apptest import open_page, plotly_specs, texts
+from tests.pages.test_compare import notices, through_entry_file  # noqa: F401 (autouse fixture)
+from views.commitments import candidacy_options
+
+
+def timeline_traces(at) -> list[dict]:
+    return [tr for tr in plotly_specs(at)[0]["data"] if "lane" in (tr.get("meta") or {})]
+
+
+def lane_points(at, lane: str) -> list[tuple[str, str]]:
+    """(date, label) of every mark in a lane of the timeline."""
+    out = []
+    for tr in timeline_traces(at):
+        if tr["meta"]["lane"] == lane:
+            out += [(x, data[1]) for x, data in zip(tr["x"], tr["customdata"], strict=True)]
+    return sorted(out)
+
+
+def test_example_link_shows_the_profile(package):
+    at = open_page("candidate", cycle="2026", candidate="michelle-bachelet")
+    assert at.selectbox(key="cycle").value == "2026"
+    assert at.selectbox(key="candidate").value == "michelle-bachelet"
+    body = texts(at)
+    assert "Candidate profile: Michelle Bachelet" in body
+    assert "Michelle Bachelet, candidate in the 2026 cycle" in body
+    for state in ("Chile", "Brazil", "Mexico"):
+        assert state in body
+    assert "not a score of the person" in body
+    assert len(plotly_specs(at)) == 2  # timeline and radar
+    assert not notices(at)
+
+
+def test_guterres_timeline_tells_the_whole_story_in_date_order(package):
+    at = open_page("candidate", cycle="2016", candidate="antonio-guterres")
+    selection = lane_points(at, "selection")
+    labels = " ".join(label for _, label in selection)
+    assert "nominates António Guterres" in labels
+    assert "informal dialogue" in labels
+    assert "appoints António Guterres" in labels
+    polls = lane_points(at, "straw-polls")
+    assert len(polls) == 6
+    assert all("encourage" in label for _, label in polls)
+    record = lane_points(at, "record")
+    n_record = (
+        package["record_entries"]
+        .filter(
+            (pl.col("person_id") == "antonio-guterres") & (pl.col("date") >= pl.date(2017, 1, 1))
+        )
+        .height
+    )
+    assert len(record) == n_record > 0
+    assert min(date for date, _ in record) >= "2017-01-01"
+    appointment = next(d for d, label in selection if "appoints António Guterres" in label)
+    assert max(d for d, _ in polls) < appointment < min(d for d, _ in record)
+    # the same timeline as a table, in date order
+    table = at.dataframe[0].value
+    assert len(table) == sum(len(tr["x"]) for tr in timeline_traces(at))
+
+
+def test_a_candidate_who_did_not_take_office_has_no_record_lane():
+    at = open_page("candidate", cycle="2016", candidate="irina-bokova")
+    assert not lane_points(at, "record")
+    assert "not reported" in " ".join(label for _, label in lane_points(at, "straw-polls"))
+
+
+def test_links_carry_cycle_and_candidate():
+    at = open_page("candidate", cycle="2016", candidate="antonio-guterres")
+    links = {el.proto.label: el.proto for el in at.get("page_link")}
+    compare = links["Compare with…"]
+    assert compare.page == "compare"
+    assert compare.query_string == "cycle=2016&candidate=antonio-guterres"
+    assert links["Back to the overview"].query_string == "cycle=2016"
+
+
+def test_default_view_is_the_first_candidacy_of_the_newest_cycle(package):
+    at = open_page("candidate")
+    first = candidacy_options(package.tables, 2026)[0]
+    assert at.selectbox(key="cycle").value == "2026"
+    assert at.selectbox(key="candidate").value == first[0]
+    assert f"Candidate profile: {first[1]}" in texts(at)
+
+
+def test_choosing_another_candidate_in_the_widget_changes_the_view():
+    at = open_page("candidate", cycle="2016", candidate="antonio-guterres")
+    at.selectbox(key="candidate").set_value("helen-clark").run()
+    assert not at.exception
+    assert "Candidate profile: Helen Clark" in texts(at)
+    assert at.query_params.get("candidate") in ("helen-clark", ["helen-clark"])
+
+
+def test_changing_the_cycle_falls_back_to_that_cycles_first_candidacy(package):
+    at = open_page("candidate", cycle="2016", candidate="antonio-guterres")
+    at.selectbox(key="cycle").set_value("2026").run()
+    assert not at.exception
+    first = candidacy_options(package.tables, 2026)[0]
+    assert at.selectbox(key="candidate").value == first[0]
+    assert f"Candidate profile: {first[1]}" in texts(at)
+
+
+def test_unknown_candidate_falls_back_with_a_notice(package):
+    at = open_page("candidate", cycle="2016", candidate="nobody-at-all")
+    assert at.selectbox(key="candidate").value == candidacy_options(package.tables, 2016)[0][0]
+    assert "nobody-at-all" in notices(at)
+
+
+def test_a_candidate_of_another_cycle_falls_back_with_a_notice(package):
+    at = open_page("candidate", cycle="2026", candidate="antonio-guterres")
+    assert at.selectbox(key="cycle").value == "2026"
+    assert at.selectbox(key="candidate").value == candidacy_options(package.tables, 2026)[0][0]
+    assert "antonio-guterres" in notices(at)
+
+
+def test_unknown_cycle_and_repeated_candidate_fall_back_with_notices():
+    at = open_page("candidate", cycle="1800", candidate=["michelle-bachelet", "macky-sall"])
+    assert at.selectbox(key="cycle").value == "2026"
+    assert "1800" in notices(at) and "candidate" in notices(at)
+
+
+def test_overview_cards_link_to_each_profile(package):
+    at = open_page(None, cycle="2016")
+    links = [el.proto for el in at.get("page_link") if el.proto.page == "candidate"]
+    n_2016 = package["candidacies"].filter(pl.col("cycle") == 2016).height
+    assert len(links) == n_2016
+    assert "cycle=2016&candidate=antonio-guterres" in {link.query_string for link in links}

@@ -1,0 +1,185 @@
+"""Compare page, opened as shared links, driven by widget key, and with malformed links."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+from streamlit.runtime.pages_manager import PagesManager
+
+from tests.pages.apptest import open_page, plotly_specs, texts
+from views.commitments import candidacy_options, priority_levels
+from views.compare import axis_labels
+
+EXAMPLE = ["antonio-guterres", "irina-bokova"]
+
+
+@pytest.fixture(autouse=True)
+def through_entry_file(monkeypatch):
+    """Run pages through dashboard.py, as the server does once st.navigation has run.
+
+    AppTest resets PagesManager.uses_pages_directory before every run; with a `pages/` folder that
+    means "multipage v1", and `switch_page` then runs the page file alone — without the entry file,
+    so without its notices, language and navigation. Pinning the flag to False (what st.navigation
+    sets in a real server) makes `open_page` test the page as a shared link opens it.
+    """
+    original = PagesManager.__init__
+
+    def init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", init)
+
+
+def candidacy_traces(at) -> list[dict]:
+    (spec,) = plotly_specs(at)
+    return [tr for tr in spec["data"] if (tr.get("meta") or {}).get("kind") == "candidacy"]
+
+
+def gap_traces(at) -> list[dict]:
+    (spec,) = plotly_specs(at)
+    return [tr for tr in spec["data"] if (tr.get("meta") or {}).get("kind") == "gap"]
+
+
+def notices(at) -> str:
+    """The notices as read on screen (Markdown escapes removed)."""
+    return " ".join(str(i.value) for i in at.info).replace("\\", "")
+
+
+def level_table(at):
+    return at.dataframe[0].value
+
+
+def test_example_link_draws_two_candidacies_over_eight_axes(package):
+    at = open_page("compare", cycle="2016", candidate=EXAMPLE)
+    assert at.selectbox(key="cycle").value == "2016"
+    assert at.multiselect(key="candidate").value == EXAMPLE
+    assert "2 candidacies of the 2016 cycle on eight priorities, as of 1 Jan 2017." in texts(at)
+    data = candidacy_traces(at)
+    assert [tr["meta"]["person_id"] for tr in data] == EXAMPLE
+    axes = list(axis_labels(package["priorities"]).values())
+    for tr in data:
+        assert tr["theta"] == axes
+        assert len(tr["r"]) == 8
+
+
+def test_an_axis_without_evidence_is_none_in_the_radar_and_named_in_legend_and_table(package):
+    at = open_page("compare", cycle="2016", candidate=EXAMPLE)
+    levels = priority_levels(package.tables, 2016, EXAMPLE)
+    gap = levels.filter(pl.col("level").is_null()).row(0, named=True)
+    axis = axis_labels(package["priorities"])[gap["priority_id"]]
+    trace = next(tr for tr in candidacy_traces(at) if tr["meta"]["person_id"] == gap["person_id"])
+    value = trace["r"][trace["theta"].index(axis)]
+    assert value is None and value != 0
+    status_words = {
+        "silent": "silent — searched, nothing found",
+        "declined": "declined",
+        "not-assessed": "not assessed yet",
+    }
+    legend = [tr for tr in gap_traces(at) if status_words[gap["status"]] in tr["name"]]
+    assert legend, [tr["name"] for tr in gap_traces(at)]
+    assert axis in legend[0]["theta"]
+    table = level_table(at)
+    name = "António Guterres" if gap["person_id"] == "antonio-guterres" else "Irina Bokova"
+    cell = table.loc[table["Priority"] == axis, name].iloc[0]
+    assert status_words[gap["status"]] in cell
+
+
+def test_a_not_assessed_axis_says_not_assessed_in_the_table(package):
+    cells = priority_levels(package.tables, 2016).filter(pl.col("status") == "not-assessed")
+    if cells.height == 0:
+        return  # every 2016 cell has evidence or a documented search
+    pid, priority = cells.select("person_id", "priority_id").row(0)
+    at = open_page("compare", cycle="2016", candidate=[pid])
+    axis = axis_labels(package["priorities"])[priority]
+    (trace,) = candidacy_traces(at)
+    assert trace["r"][trace["theta"].index(axis)] is None
+    assert any(tr["name"] == "not assessed yet" for tr in gap_traces(at))
+    table = level_table(at)
+    assert "not assessed" in table.loc[table["Priority"] == axis].iloc[0, 1]
+
+
+def test_default_view_is_the_newest_cycle_and_its_first_two_candidacies(package):
+    at = open_page("compare")
+    assert at.selectbox(key="cycle").value == "2026"
+    expected = [pid for pid, _ in candidacy_options(package.tables, 2026)[:2]]
+    assert at.multiselect(key="candidate").value == expected
+    assert len(candidacy_traces(at)) == 2
+    assert not notices(at)
+
+
+def test_each_name_links_to_its_profile_with_cycle_and_candidate():
+    at = open_page("compare", cycle="2016", candidate=EXAMPLE)
+    links = [el.proto for el in at.get("page_link")]
+    assert [link.query_string for link in links] == [
+        f"cycle=2016&candidate={pid}" for pid in EXAMPLE
+    ]
+    assert {link.page for link in links} == {"candidate"}
+
+
+def test_csv_download_is_offered_and_statements_are_listed():
+    at = open_page("compare", cycle="2016", candidate=EXAMPLE)
+    assert at.get("download_button")
+    body = texts(at)
+    assert "The statements behind each point" in body
+    assert "](http" in body  # source links
+
+
+def test_choosing_candidates_in_the_widget_changes_the_view():
+    at = open_page("compare", cycle="2016", candidate=EXAMPLE)
+    at.multiselect(key="candidate").set_value(["irina-bokova"]).run()
+    assert not at.exception
+    assert [tr["meta"]["person_id"] for tr in candidacy_traces(at)] == ["irina-bokova"]
+    assert "1 candidacy of the 2016 cycle" in texts(at)
+    assert at.query_params.get("candidate") in ("irina-bokova", ["irina-bokova"])
+
+
+def test_changing_the_cycle_drops_the_old_cycles_candidates(package):
+    at = open_page("compare", cycle="2016", candidate=EXAMPLE)
+    at.selectbox(key="cycle").set_value("2026").run()
+    assert not at.exception
+    expected = [pid for pid, _ in candidacy_options(package.tables, 2026)[:2]]
+    assert at.multiselect(key="candidate").value == expected
+    assert [tr["meta"]["person_id"] for tr in candidacy_traces(at)] == expected
+    assert "2026 cycle" in texts(at)
+    at.selectbox(key="cycle").set_value("2016").run()
+    assert not at.exception
+    expected_2016 = [pid for pid, _ in candidacy_options(package.tables, 2016)[:2]]
+    assert at.multiselect(key="candidate").value == expected_2016
+
+
+def test_clearing_the_selection_falls_back_to_the_default_not_a_crash(package):
+    at = open_page("compare", cycle="2016", candidate=EXAMPLE)
+    at.multiselect(key="candidate").set_value([]).run()
+    assert not at.exception
+    # url_multi treats "nothing chosen" as "the default" (defaults stay out of the URL)
+    expected = [pid for pid, _ in candidacy_options(package.tables, 2016)[:2]]
+    assert [tr["meta"]["person_id"] for tr in candidacy_traces(at)] == expected
+
+
+def test_unknown_candidate_falls_back_with_a_notice(package):
+    at = open_page("compare", cycle="2016", candidate=["nobody-at-all"])
+    expected = [pid for pid, _ in candidacy_options(package.tables, 2016)[:2]]
+    assert at.multiselect(key="candidate").value == expected
+    assert "nobody-at-all" in notices(at)
+
+
+def test_unknown_cycle_falls_back_to_the_newest_with_a_notice():
+    at = open_page("compare", cycle="1800", candidate=EXAMPLE)
+    assert at.selectbox(key="cycle").value == "2026"
+    assert "1800" in notices(at)
+    assert len(candidacy_traces(at)) == 2
+
+
+def test_a_candidate_of_another_cycle_is_dropped_with_a_notice():
+    at = open_page("compare", cycle="2026", candidate=["michelle-bachelet", "antonio-guterres"])
+    assert at.multiselect(key="candidate").value == ["michelle-bachelet"]
+    assert "antonio-guterres" in notices(at)
+
+
+def test_more_than_four_candidates_keeps_four_with_a_notice(package):
+    five = [pid for pid, _ in candidacy_options(package.tables, 2016)[:5]]
+    at = open_page("compare", cycle="2016", candidate=five)
+    assert at.multiselect(key="candidate").value == five[:4]
+    assert len(candidacy_traces(at)) == 4
+    assert "more than 4" in notices(at)

@@ -1,0 +1,72 @@
+"""Priorities page, opened as links and driven by widget key."""
+
+import polars as pl
+
+from tests.pages.apptest import open_page, plotly_specs, texts
+
+
+def notices(at) -> str:
+    """The link notices of the run: shown ones, and those queued for the entry file to show.
+
+    (With `switch_page` before the first run, AppTest may run the page file without the entry
+    file around it, so the queued notices are not drawn; they are the same text.)
+    """
+    queued = at.session_state["_url_notices"] if "_url_notices" in at.session_state else []
+    return " ".join([str(i.value) for i in at.info] + list(queued))
+
+
+def test_example_link_shows_the_p6_grid_for_2026(package):
+    at = open_page("priorities", priority="p6", cycle="2026")
+    assert at.selectbox(key="priority").value == "p6"
+    assert at.selectbox(key="cycle").value == "2026"
+    grid = plotly_specs(at)[0]
+    cells = grid["data"][0]
+    names = dict(package["people"].select("person_id", "name").iter_rows())
+    cands = package["candidacies"].filter(pl.col("cycle") == 2026)
+    asks = package["asks"].filter(pl.col("priority_id") == "p6").sort("order")["ask_id"].to_list()
+    assert sorted(cells["y"]) == sorted(names[p] for p in cands["person_id"])
+    assert cells["x"] == asks
+    stmts = package["statements"].filter(
+        (pl.col("cycle") == 2026) & (pl.col("priority_id") == "p6") & pl.col("ask_id").is_not_null()
+    )
+    with_evidence = {(names[p], a) for p, a in stmts.select("person_id", "ask_id").iter_rows()}
+    for i, name in enumerate(cells["y"]):
+        for j, ask in enumerate(cells["x"]):
+            assert (cells["z"][i][j] is not None) == ((name, ask) in with_evidence)
+    assert grid["data"][1]["x"] == ["priority overall"]
+    body = texts(at)
+    assert "Gender equality" in body
+    for name in {names[p] for p in stmts["person_id"]}:
+        assert name in body
+    assert "Women in parliament" in body
+
+
+def test_default_view_is_p1_newest_cycle(package):
+    at = open_page("priorities")
+    assert at.selectbox(key="priority").value == "p1"
+    assert at.selectbox(key="cycle").value == str(package["cycles"]["cycle"].max())
+    assert plotly_specs(at)
+
+
+def test_record_on_priority_is_listed(package):
+    at = open_page("priorities", priority="p3", cycle="2016")
+    n = package["record_entries"].filter(pl.col("priority_id") == "p3").height
+    metrics = sum(int(m.value) for m in at.metric)
+    assert metrics == n
+
+
+def test_changing_the_widgets_changes_the_view():
+    at = open_page("priorities")
+    at.selectbox(key="priority").set_value("p8").run()
+    assert "Death penalty" in texts(at)
+    at.selectbox(key="cycle").set_value("2016").run()
+    assert at.query_params.get("priority") in ("p8", ["p8"])
+    assert at.query_params.get("cycle") in ("2016", ["2016"])
+
+
+def test_malformed_link_shows_default_with_notice(package):
+    at = open_page("priorities", priority="p9", cycle="1800")
+    assert at.selectbox(key="priority").value == "p1"
+    assert at.selectbox(key="cycle").value == str(package["cycles"]["cycle"].max())
+    text = notices(at)
+    assert "p9" in text and "1800" in text

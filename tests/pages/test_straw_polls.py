@@ -1,0 +1,86 @@
+"""Straw polls page, opened as links and driven by widget key."""
+
+import polars as pl
+
+from tests.pages.apptest import open_page, plotly_specs, texts
+
+
+def notices(at) -> str:
+    """The link notices of the run: shown ones, and those queued for the entry file to show.
+
+    (With `switch_page` before the first run, AppTest may run the page file without the entry
+    file around it, so the queued notices are not drawn; they are the same text.)
+    """
+    queued = at.session_state["_url_notices"] if "_url_notices" in at.session_state else []
+    return " ".join([str(i.value) for i in at.info] + list(queued))
+
+
+def polled(package, cycle):
+    return package["straw_polls"].filter(pl.col("cycle") == cycle)
+
+
+def test_example_link_shows_2016_polls(package):
+    at = open_page("straw_polls", cycle="2016")
+    assert at.selectbox(key="cycle").value == "2016"
+    assert at.multiselect(key="candidate").value == []
+    body = texts(at)
+    polls = polled(package, 2016)
+    assert f"{polls['poll_number'].n_unique()} straw polls" in body
+    assert f"{polls['person_id'].n_unique()} candidates polled" in body
+    trend, votes = plotly_specs(at)
+    names = dict(package["people"].select("person_id", "name").iter_rows())
+    assert sorted(tr["name"] for tr in trend["data"]) == sorted(
+        names[p] for p in polls["person_id"].unique()
+    )
+    withdrawals = package["candidacies"].filter(
+        (pl.col("cycle") == 2016) & pl.col("withdrawal_date").is_not_null()
+    )
+    by_name = {tr["name"]: tr for tr in trend["data"]}
+    for pid, when in withdrawals.select("person_id", "withdrawal_date").iter_rows():
+        if pid in set(polls["person_id"]):
+            assert max(by_name[names[pid]]["x"]) <= when.isoformat()
+            assert names[pid] in body or any(
+                names[pid] in a["text"] for a in trend["layout"]["annotations"]
+            )
+    assert "not reported" in " ".join(str(v) for v in at.dataframe[0].value.to_numpy().ravel())
+    keys = {b.key for b in at.get("download_button")}
+    assert {"trend_csv", "votes_csv", "results_csv"} <= keys
+
+
+def test_default_is_newest_cycle_with_polls(package):
+    at = open_page("straw_polls")
+    newest = str(package["straw_polls"]["cycle"].max())
+    assert at.selectbox(key="cycle").value == newest
+    assert len(plotly_specs(at)) == 2
+
+
+def test_cycle_without_polls_says_so_without_a_chart():
+    at = open_page("straw_polls", cycle="2026")
+    assert at.selectbox(key="cycle").value == "2026"
+    assert plotly_specs(at) == []
+    assert "No straw polls in the data for the 2026 cycle, as of" in texts(at)
+
+
+def test_candidate_filter_keeps_those_traces(package):
+    at = open_page("straw_polls", cycle="2016", candidate=["antonio-guterres", "helen-clark"])
+    assert at.multiselect(key="candidate").value == ["antonio-guterres", "helen-clark"]
+    trend = plotly_specs(at)[0]
+    assert sorted(tr["name"] for tr in trend["data"]) == ["António Guterres", "Helen Clark"]
+    assert "Showing 2 of" in texts(at)
+
+
+def test_changing_the_widgets_changes_the_view():
+    at = open_page("straw_polls")
+    at.multiselect(key="candidate").set_value(["antonio-guterres"]).run()
+    assert [tr["name"] for tr in plotly_specs(at)[0]["data"]] == ["António Guterres"]
+    at.selectbox(key="cycle").set_value("2026").run()
+    assert plotly_specs(at) == []
+    assert at.query_params.get("cycle") in ("2026", ["2026"])
+
+
+def test_malformed_link_shows_default_with_notice():
+    at = open_page("straw_polls", cycle="1800", candidate=["nobody", "antonio-guterres"])
+    assert at.selectbox(key="cycle").value == "2016"
+    assert at.multiselect(key="candidate").value == ["antonio-guterres"]
+    text = notices(at)
+    assert "1800" in text and "nobody" in text

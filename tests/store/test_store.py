@@ -1,0 +1,338 @@
+"""The curators' database: permissions, validation, audit, concurrency, crash safety, export."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from loaders import load_package
+from loaders.__main__ import main as loaders_main
+from store import (
+    EDITABLE,
+    Actor,
+    changes_since,
+    export_package,
+    history,
+    import_csv,
+    load_store_package,
+    open_store,
+    review_assessment,
+    save_row,
+)
+
+REPO = Path(__file__).resolve().parents[2]
+DATA = REPO / "data"
+ALICE = Actor.of("alice", "curator")
+BOB = Actor.of("bob", ["curator", "reviewer"])
+
+
+def new_statement(**changes) -> dict:
+    row = {
+        "statement_id": "s9001",
+        "cycle": "2016",
+        "person_id": "antonio-guterres",
+        "date": "2016-05-01",
+        "venue": "interview",
+        "priority_id": "p6",
+        "ask_id": "",
+        "commitment_level": "2",
+        "paraphrase": "Said gender parity would be a priority.",
+        "quote": "",
+        "second_hand": "false",
+        "source_url": "https://example.org/interview",
+        "archive_url": "",
+    }
+    return {**row, **changes}
+
+
+def audit_count(store) -> int:
+    with store.engine.connect() as conn:
+        return conn.execute(sa.select(sa.func.count()).select_from(store.tables.audit_log)).scalar()
+
+
+def package_of(store):
+    return load_store_package(store, store.state().data_version)
+
+
+def test_first_start_fills_the_database_from_the_files_once(store, db_url):
+    files = load_package(DATA)
+    package = package_of(store)
+    assert package.ok
+    for name in EDITABLE:
+        assert package[name].equals(files[name]), name
+    again = open_store(db_url, DATA)
+    again._ready = False
+    again.ensure_ready()  # a second start fills nothing twice
+    assert package_of(again)["statements"].height == files["statements"].height
+    assert store.state().data_version == 1 and store.state().edits == 0
+
+
+@pytest.mark.parametrize("actor", [None, Actor.of(None, "curator"), Actor.of("v", "viewer")])
+def test_writes_refuse_without_a_curator_role(store, actor):
+    with pytest.raises(PermissionError):
+        save_row(store, "statements", new_statement(), actor=actor, reason="x")
+    with pytest.raises(PermissionError):
+        import_csv(store, "statements", b"", actor=actor, reason="x")
+    with pytest.raises(PermissionError):
+        review_assessment(store, "a0001", actor=actor, expected_version=1)
+    assert audit_count(store) == 0 and store.state().data_version == 1
+
+
+def test_a_saved_statement_is_in_the_package_with_an_audit_row(store):
+    result = save_row(
+        store,
+        "statements",
+        new_statement(),
+        actor=ALICE,
+        reason="new interview",
+        evidence_url="https://example.org/e",
+    )
+    assert result.ok and result.keys == ("s9001",) and result.row_versions == (1,)
+    statements = package_of(store)["statements"]
+    assert "s9001" in statements["statement_id"].to_list()
+    (entry,) = history(store, "statements", "s9001")
+    assert entry["user"] == "alice" and entry["action"] == "create"
+    assert entry["old_value"] is None and entry["new_value"]["commitment_level"] == "2"
+    assert entry["reason"] == "new interview" and entry["evidence_url"] == "https://example.org/e"
+    assert store.state().data_version == 2
+
+
+def test_an_invalid_row_writes_nothing_and_names_each_bad_field(store):
+    bad = new_statement(
+        commitment_level="5", venue="podcast", date="2016-13-40", person_id="nobody"
+    )
+    result = save_row(store, "statements", bad, actor=ALICE, reason="x")
+    assert not result.ok
+    fields = result.field_problems()
+    assert {"commitment_level", "venue", "date", "person_id"} <= set(fields)
+    assert audit_count(store) == 0 and store.state().data_version == 1
+    assert store.row("statements", ("s9001",)) is None
+
+
+def test_reason_is_required_and_evidence_must_be_a_link(store):
+    result = save_row(
+        store, "statements", new_statement(), actor=ALICE, reason=" ", evidence_url="ftp://x"
+    )
+    assert not result.ok and set(result.field_problems()) == {"reason", "evidence_url"}
+    assert audit_count(store) == 0
+
+
+def test_a_stale_version_is_a_conflict_and_the_newer_save_stands(store):
+    loaded = store.row("statements", ("s0001",))
+    first = save_row(
+        store,
+        "statements",
+        {**loaded, "commitment_level": "3"},
+        actor=ALICE,
+        reason="a",
+        expected_version=loaded["row_version"],
+    )
+    assert first.ok
+    second = save_row(
+        store,
+        "statements",
+        {**loaded, "commitment_level": "1"},
+        actor=BOB,
+        reason="b",
+        expected_version=loaded["row_version"],
+    )
+    assert not second.ok and second.conflict["commitment_level"] == "3"
+    assert second.conflict["row_version"] == loaded["row_version"] + 1
+    assert store.row("statements", ("s0001",))["commitment_level"] == "3"
+    assert len(history(store, "statements", "s0001")) == 1
+
+
+def new_assessment() -> dict:
+    return {
+        "assessment_id": "a0001",
+        "cycle": "2016",
+        "person_id": "antonio-guterres",
+        "priority_id": "p6",
+        "level": "clear",
+        "rationale": "Committed to parity, without a date.",
+        "source_url": "https://example.org/a",
+        "assessed_on": "2016-10-01",
+        "status": "reviewed",  # ignored: a new assessment is always provisional
+        "reviewer": "alice",
+    }
+
+
+def test_two_person_rule(store):
+    assert save_row(store, "assessments", new_assessment(), actor=ALICE, reason="new").ok
+    row = store.row("assessments", ("a0001",))
+    assert (row["status"], row["curator"], row["reviewer"]) == ("provisional", "alice", None)
+    with pytest.raises(PermissionError):  # a curator without the reviewer role
+        review_assessment(store, "a0001", actor=ALICE, expected_version=row["row_version"])
+    with pytest.raises(PermissionError):  # a reviewer on their own assessment
+        review_assessment(
+            store,
+            "a0001",
+            actor=Actor.of("alice", "reviewer"),
+            expected_version=row["row_version"],
+        )
+    done = review_assessment(store, "a0001", actor=BOB, expected_version=row["row_version"])
+    assert done.ok
+    row = store.row("assessments", ("a0001",))
+    assert (row["status"], row["reviewer"]) == ("reviewed", "bob") and row["reviewed_on"]
+    assert package_of(store)["assessments"]["status"].to_list() == ["reviewed"]
+    assert [e["action"] for e in history(store, "assessments", "a0001")] == ["create", "review"]
+    edited = save_row(
+        store,
+        "assessments",
+        {**row, "level": "general"},
+        actor=BOB,
+        reason="downgrade",
+        expected_version=row["row_version"],
+    )
+    row = store.row("assessments", ("a0001",))
+    assert edited.ok and (row["status"], row["curator"], row["reviewer"]) == (
+        "provisional",
+        "bob",
+        None,
+    )
+
+
+def csv_bytes(rows: list[dict]) -> bytes:
+    header = list(rows[0])
+    lines = [",".join(header)] + [",".join(r[h] for h in header) for r in rows]
+    return ("\n".join(lines) + "\n").encode()
+
+
+def test_import_is_all_or_nothing_and_names_the_bad_lines(store):
+    rows = [
+        new_statement(statement_id="s9001"),
+        new_statement(statement_id="s9002", commitment_level="9"),
+        new_statement(statement_id="s0001"),  # already in the database
+        new_statement(statement_id="s9004", priority_id="p9"),
+    ]
+    result = import_csv(store, "statements", csv_bytes(rows), actor=ALICE, reason="batch")
+    assert not result.ok
+    where = {(p.line, p.column) for p in result.problems}
+    assert (3, "commitment_level") in where
+    assert (4, "statement_id") in where
+    assert (5, "priority_id") in where
+    assert not any(line == 2 for line, _ in where)
+    assert audit_count(store) == 0 and store.row("statements", ("s9001",)) is None
+
+
+def test_import_checks_columns_and_writes_every_row(store):
+    missing = csv_bytes([{k: v for k, v in new_statement().items() if k != "venue"}])
+    result = import_csv(store, "statements", missing, actor=ALICE, reason="batch")
+    assert [(p.line, p.column, p.rule) for p in result.problems] == [(1, "venue", "column")]
+    good = csv_bytes([new_statement(statement_id=f"s90{i:02d}") for i in range(1, 4)])
+    result = import_csv(store, "statements", good, actor=ALICE, reason="batch")
+    assert result.ok and len(result.keys) == 3
+    assert [e["action"] for e in changes_since(store, "2000-01-01")] == ["import"] * 3
+    assert store.state().data_version == 2  # one transaction
+
+
+def test_the_audit_log_is_append_only(store):
+    save_row(store, "statements", new_statement(), actor=ALICE, reason="x")
+    log = store.tables.audit_log
+    for statement in (log.update().values(reason="rewritten"), log.delete()):
+        with pytest.raises(sa.exc.DBAPIError), store.engine.begin() as conn:
+            conn.execute(statement)
+    assert history(store, "statements", "s9001")[0]["reason"] == "x"
+
+
+def test_changes_since_a_date(store):
+    save_row(store, "statements", new_statement(), actor=ALICE, reason="x")
+    assert len(changes_since(store, "2000-01-01")) == 1
+    assert changes_since(store, "2999-01-01") == []
+
+
+def test_export_of_an_unedited_database_reproduces_the_package(store, tmp_path):
+    out = tmp_path / "export"
+    export_package(store, out)
+    for path in DATA.glob("*.csv"):
+        assert (out / path.name).read_bytes() == path.read_bytes(), path.name
+    assert loaders_main(["check", str(out)]) == 0
+
+
+def test_export_after_edits_is_a_valid_package(store, tmp_path):
+    save_row(store, "statements", new_statement(), actor=ALICE, reason="x")
+    out = tmp_path / "export"
+    export_package(store, out)
+    exported = load_package(out)
+    assert exported.ok and "s9001" in exported["statements"]["statement_id"].to_list()
+
+
+CRASHING_SAVE = """
+import sys
+from store import Actor, open_store, save_row
+store = open_store(sys.argv[1], sys.argv[2])
+row = store.row("statements", ("s0001",))
+save_row(store, "statements", {**row, "commitment_level": "0"}, actor=Actor.of("alice", "curator"),
+         reason="crash", expected_version=row["row_version"])
+print("committed", flush=True)
+"""
+
+
+def test_a_save_killed_before_commit_leaves_the_old_state(store, db_url):
+    before = store.row("statements", ("s0001",))
+    env = {**os.environ, "TRACKER_TEST_PAUSE_BEFORE_COMMIT": "30"}
+    child = subprocess.Popen(
+        [sys.executable, "-c", CRASHING_SAVE, db_url, str(DATA)],
+        cwd=REPO,
+        env=env,
+        stderr=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        line = child.stderr.readline()  # the row and audit row are written, not committed
+        assert "pausing before commit" in line, line + child.stderr.read()
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=10)
+    finally:
+        if child.poll() is None:
+            child.kill()
+    reopened = open_store(db_url, DATA)
+    assert reopened.row("statements", ("s0001",)) == before
+    assert audit_count(reopened) == 0 and reopened.state().data_version == 1
+    assert package_of(reopened).ok
+    # ... and the database still takes writes (no lock left behind).
+    assert save_row(
+        reopened,
+        "statements",
+        {**before, "commitment_level": "1"},
+        actor=ALICE,
+        reason="after crash",
+        expected_version=before["row_version"],
+    ).ok
+    assert audit_count(reopened) == 1
+
+
+def test_a_completed_save_survives_the_process(store, db_url):
+    child = subprocess.run(
+        [sys.executable, "-c", CRASHING_SAVE, db_url, str(DATA)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert "committed" in child.stdout, child.stderr
+    assert store.row("statements", ("s0001",))["commitment_level"] == "0"
+    assert [e["reason"] for e in history(store, "statements", "s0001")] == ["crash"]
+
+
+def test_an_unedited_database_follows_the_files_but_an_edited_one_does_not(db_url, data_copy):
+    from tests.conftest import read_rows, write_rows
+
+    store = open_store(db_url, data_copy)
+    header, rows = read_rows(data_copy, "statements")
+    write_rows(data_copy, "statements", header, rows[:-1])
+    os.utime(data_copy / "statements.csv", ns=(1, 1))  # a different fingerprint for sure
+    assert store.refill_if_unedited()
+    assert package_of(store)["statements"].height == len(rows) - 1
+    save_row(store, "statements", new_statement(), actor=ALICE, reason="x")
+    write_rows(data_copy, "statements", header, rows)
+    assert not store.refill_if_unedited()
+    assert store.state().files_diverged
+    assert "s9001" in package_of(store)["statements"]["statement_id"].to_list()

@@ -1,0 +1,87 @@
+"""Every English catalogue key exists in French and Spanish with the same {placeholders}; pages
+render in French and Spanish with a translated title; an unknown language falls back to English."""
+
+from __future__ import annotations
+
+import re
+import string
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from tests.browser.test_pages import page_url_paths
+
+LOCALES = Path(__file__).resolve().parent.parent / "locales"
+ENGLISH = sorted((LOCALES / "en").glob("*.toml"))
+OTHERS = ("fr", "es")
+
+
+def placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+def load(path: Path) -> dict[str, str]:
+    return tomllib.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+@pytest.mark.parametrize("language", OTHERS)
+@pytest.mark.parametrize("english", ENGLISH, ids=lambda p: p.stem)
+def test_catalogue_has_every_key_with_the_same_placeholders(language, english):
+    en = load(english)
+    other = load(LOCALES / language / english.name)
+    missing = sorted(set(en) - set(other))
+    assert not missing, f"{language}/{english.name} lacks {len(missing)} keys: {missing[:20]}"
+    wrong = [k for k in en if placeholders(en[k]) != placeholders(other[k])]
+    assert not wrong, f"{language}/{english.name}: placeholders differ for {wrong}"
+    extra = sorted(set(other) - set(en))
+    assert not extra, f"{language}/{english.name} has keys English does not: {extra}"
+
+
+def _entry_pages() -> list[tuple[str, str]]:
+    import ast
+
+    entry = LOCALES.parent / "dashboard.py"
+    tree = ast.parse(entry.read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(
+            getattr(t, "id", None) == "PAGES" for t in node.targets
+        ):
+            return [(row[0], row[1]) for row in ast.literal_eval(node.value)]
+    return []
+
+
+def _title(language: str, file: str) -> str:
+    from streamlit.testing.v1 import AppTest
+
+    from tests.pages.apptest import ENTRY
+
+    at = AppTest.from_file(ENTRY, default_timeout=60)
+    at.query_params["lang"] = language
+    at.run()
+    if not file.endswith("overview.py"):
+        at.switch_page(file)
+        at.session_state["lang"] = (
+            language  # AppTest runs a switched-to page without the entry file
+        )
+        at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    titles = [t.value for t in at.title]
+    assert titles, f"no title on {file} in {language}"
+    return re.sub(r"\s+", " ", titles[0])
+
+
+@pytest.mark.parametrize("language", OTHERS)
+@pytest.mark.parametrize(("file", "url_path"), _entry_pages(), ids=[u for _, u in _entry_pages()])
+def test_every_page_renders_with_a_translated_title(language, file, url_path):
+    assert url_path in page_url_paths()
+    assert _title(language, file) != _title("en", file)
+
+
+def test_unknown_language_falls_back_to_english_with_a_notice():
+    from tests.pages.apptest import open_page
+
+    at = open_page(lang="xx")
+    assert at.selectbox(key="lang").value == "en"
+    assert at.title[0].value == _title("en", "app_pages/overview.py")
+    assert any("lang" in str(i.value) and "xx" in str(i.value) for i in at.info)

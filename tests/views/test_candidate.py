@@ -1,0 +1,159 @@
+"""Candidate profile view: who, the timeline in date order, the nominating states' record."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+
+from components.charts import ASSESSMENT_STYLE
+from views import candidate as view
+
+WORDS = {key: key for key in view.TIMELINE_WORDS} | {
+    "poll": "Straw poll {n}: {encourage} encourage · {discourage} discourage · "
+    "{no_opinion} no opinion",
+    "poll_p5": "(P5 discouraging: {n})",
+    "not_reported": "not reported",
+    "legend_own": "{name}'s milestones",
+}
+
+
+def labelled(package, cycle: int, person: str) -> pl.DataFrame:
+    frame = view.timeline(package.tables, cycle, person)
+    return view.timeline_labels(frame, WORDS, lambda d, precision: d.isoformat())
+
+
+def test_profile_resolves_names_and_dates(package):
+    who = view.profile(package.tables, 2026, "michelle-bachelet")
+    cand = (
+        package["candidacies"]
+        .filter((pl.col("cycle") == 2026) & (pl.col("person_id") == "michelle-bachelet"))
+        .row(0, named=True)
+    )
+    assert who.name == "Michelle Bachelet"
+    assert [iso for iso, _ in who.nominating_states] == cand["nominating_states_iso3"]
+    assert all(name != iso for iso, name in who.nominating_states)
+    assert who.nominated == cand["nomination_date"]
+    assert not who.appointed
+    assert who.sources and all(u.startswith(("http://", "https://")) for u in who.sources)
+
+
+def test_guterres_2016_timeline_has_the_whole_story_in_date_order(package):
+    frame = view.timeline(package.tables, 2016, "antonio-guterres")
+    assert frame["date"].to_list() == sorted(frame["date"].to_list())
+    own = frame.filter(pl.col("lane") == "selection", pl.col("own"))
+    assert "nomination" in own["kind"].to_list()
+    assert "informal-dialogue" in own["kind"].to_list()
+    assert "ga-appointment" in own["kind"].to_list()
+    polls = frame.filter(pl.col("lane") == "straw-polls")
+    expected_polls = package["straw_polls"].filter(
+        (pl.col("cycle") == 2016) & (pl.col("person_id") == "antonio-guterres")
+    )
+    assert polls.height == expected_polls.height == 6
+    assert polls["poll_number"].to_list() == list(range(1, 7))
+    record = frame.filter(pl.col("lane") == "record")
+    term_start = package["cycles"].filter(pl.col("cycle") == 2016)["term_start"][0]
+    expected_record = package["record_entries"].filter(
+        (pl.col("person_id") == "antonio-guterres") & (pl.col("date") >= term_start)
+    )
+    assert record.height == expected_record.height > 0
+    assert record["date"].min().year == 2017
+    # appointment comes after the last straw poll, the record after the appointment
+    appointment = own.filter(pl.col("kind") == "ga-appointment")["date"][0]
+    assert polls["date"].max() < appointment < record["date"].min()
+    assert (
+        frame.filter(pl.col("lane") == "statements").height
+        == package["statements"]
+        .filter((pl.col("cycle") == 2016) & (pl.col("person_id") == "antonio-guterres"))
+        .height
+    )
+
+
+def test_general_milestones_are_shown_once(package):
+    frame = view.timeline(package.tables, 2016, "irina-bokova")
+    general = frame.filter(pl.col("lane") == "selection", ~pl.col("own"))
+    assert general.height > 0
+    assert general["date"].n_unique() == general.height  # no date twice from two tables
+    assert "ga-appointment" in general["kind"].to_list()  # the cycle's outcome, not hers
+
+
+def test_only_the_appointee_gets_record_entries(package):
+    frame = view.timeline(package.tables, 2016, "irina-bokova")
+    assert frame.filter(pl.col("lane") == "record").height == 0
+
+
+def test_missing_poll_counts_say_not_reported_never_zero(package):
+    polls = package["straw_polls"].filter(
+        pl.any_horizontal(pl.col("encourage", "discourage", "no_opinion").is_null())
+    )
+    if polls.height == 0:
+        pytest.skip("every straw-poll count is reported")
+    row = polls.row(0, named=True)
+    frame = labelled(package, row["cycle"], row["person_id"])
+    poll = frame.filter(
+        pl.col("lane") == "straw-polls", pl.col("poll_number") == row["poll_number"]
+    )
+    assert poll.height == 1
+    label = poll["label"][0]
+    assert "not reported" in label
+    for vote in ("encourage", "discourage", "no_opinion"):
+        if row[vote] is None:
+            assert poll[vote][0] is None
+            assert f"0 {vote.replace('_', ' ')}" not in label
+
+
+def test_scheduled_milestones_after_as_of_are_marked(package):
+    cycle = package["cycles"].filter(pl.col("cycle") == 2026).row(0, named=True)
+    frame = view.timeline(package.tables, 2026, "michelle-bachelet")
+    out = view.timeline_labels(frame, WORDS, lambda d, p: str(d), as_of=cycle["as_of"])
+    later = out.filter(pl.col("date") > cycle["as_of"])
+    assert all("scheduled" in label for label in later["label"])
+
+
+def test_timeline_figure_draws_every_row_in_its_lane(package):
+    frame = labelled(package, 2016, "antonio-guterres")
+    fig = view.timeline_figure(
+        frame, WORDS, priorities=package["priorities"], assessment_style=ASSESSMENT_STYLE, name="AG"
+    )
+    data = fig.to_dict()["data"]
+    assert sum(len(tr["x"]) for tr in data) == frame.height
+    lanes = {tr["meta"]["lane"] for tr in data}
+    assert lanes == {"selection", "statements", "straw-polls", "record"}
+    polls = [tr for tr in data if tr["meta"]["lane"] == "straw-polls"]
+    assert len(polls[0]["x"]) == 6
+    record = [tr for tr in data if tr["meta"]["lane"] == "record"]
+    assert {tr["meta"]["assessment"] for tr in record} <= set(ASSESSMENT_STYLE)
+    for tr in record:
+        style = ASSESSMENT_STYLE[tr["meta"]["assessment"]]
+        assert tr["marker"]["symbol"] == style["marker"]
+
+
+def test_state_record_keeps_gaps_as_no_data(package):
+    states = ["CHL", "BRA", "MEX"]
+    record = view.state_record(package.tables, states)
+    n_indicators = package["indicators"].height
+    assert record.height == len(states) * n_indicators
+    assert list(dict.fromkeys(record["iso3"])) == states
+    missing = record.filter(pl.col("year").is_null())
+    assert missing["text"].null_count() == missing.height
+    table = view.state_record_table(record, "no data")
+    assert table.height == n_indicators
+    assert table.columns[0] == "indicator" and len(table.columns) == 1 + len(states)
+    if missing.height:
+        assert any(v == "no data" for col in table.columns[1:] for v in table[col])
+
+
+def test_state_record_uses_the_latest_value_with_labels_and_units(package):
+    values = package["indicator_values"].filter(pl.col("iso3") == "PRT")
+    record = view.state_record(package.tables, ["PRT"])
+    indicators = package["indicators"]
+    for row in record.filter(pl.col("year").is_not_null()).iter_rows(named=True):
+        ind = indicators.filter(pl.col("indicator_id") == row["indicator_id"]).row(0, named=True)
+        rows = values.filter(
+            (pl.col("indicator_id") == row["indicator_id"])
+            & (pl.col("value").is_not_null() | pl.col("category").is_not_null())
+        )
+        assert row["year"] == rows["year"].max()
+        if ind["kind"] == "categorical":
+            assert row["text"] in (ind["category_labels"] or [])
+        elif ind["unit"]:
+            assert row["text"].endswith(ind["unit"])

@@ -1,0 +1,181 @@
+"""Compare view and radar: eight axes in fixed order, gaps stay gaps, the table says what the radar
+draws."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+
+from components.radar import radar_figure, radar_text
+from views import compare as view
+from views.commitments import GAP_STATUSES, candidacy_options, priority_levels
+
+EXAMPLE = ["antonio-guterres", "irina-bokova"]
+
+
+@pytest.fixture(scope="module")
+def text():
+    return radar_text()
+
+
+def axis_order(package) -> list[str]:
+    return list(view.axis_labels(package["priorities"]).values())
+
+
+def traces(fig, kind: str) -> list[dict]:
+    return [tr for tr in fig.to_dict()["data"] if (tr.get("meta") or {}).get("kind") == kind]
+
+
+def first_cell(package, cycle: int, status: str) -> tuple[str, str] | None:
+    """(person_id, priority_id) of the first candidacy × priority of `cycle` with `status`."""
+    cells = priority_levels(package.tables, cycle).filter(pl.col("status") == status)
+    return cells.select("person_id", "priority_id").row(0) if cells.height else None
+
+
+def test_axis_labels_follow_priority_order(package):
+    labels = view.axis_labels(package["priorities"])
+    assert list(labels) == [f"p{i}" for i in range(1, 9)]
+    title = package["priorities"].filter(pl.col("priority_id") == "p1")["title"][0]
+    assert labels["p1"] == f"P1 {title}"
+
+
+def test_default_candidates_are_the_first_two_of_the_cycle(package):
+    for cycle in (2016, 2026):
+        expected = [pid for pid, _ in candidacy_options(package.tables, cycle)[:2]]
+        assert view.default_candidates(package.tables, cycle) == expected
+
+
+def test_radar_data_is_candidacy_by_priority_in_order(package):
+    radar = view.radar_data(package.tables, 2016, EXAMPLE)
+    assert radar.height == 2 * 8
+    assert list(dict.fromkeys(radar["person_id"])) == EXAMPLE
+    for pid in EXAMPLE:
+        rows = radar.filter(pl.col("person_id") == pid)
+        assert rows["axis"].to_list() == axis_order(package)
+
+
+def test_gaps_stay_null_and_levels_carry_their_review(package):
+    radar = view.radar_data(package.tables, 2016, EXAMPLE)
+    gaps = radar.filter(pl.col("status").is_in(GAP_STATUSES))
+    assert gaps.height > 0, "the example has axes without evidence"
+    assert gaps["level"].null_count() == gaps.height
+    assert gaps["review"].null_count() == gaps.height
+    levels = radar.filter(pl.col("level").is_not_null())
+    assert set(levels["review"]) <= {"provisional", "reviewed"}
+
+
+def test_a_candidacy_from_another_cycle_is_left_out(package):
+    radar = view.radar_data(package.tables, 2016, ["antonio-guterres", "michelle-bachelet"])
+    assert set(radar["person_id"]) == {"antonio-guterres"}
+    assert view.radar_data(package.tables, 2016, []).height == 0
+
+
+def test_radar_has_one_trace_per_candidacy_over_eight_axes(package, text):
+    radar = view.radar_data(package.tables, 2016, EXAMPLE)
+    fig = radar_figure(radar, text)
+    data = traces(fig, "candidacy")
+    assert len(data) == 2
+    for tr, pid in zip(data, EXAMPLE, strict=True):
+        assert tr["meta"]["person_id"] == pid
+        assert list(tr["theta"]) == axis_order(package)
+        expected = radar.filter(pl.col("person_id") == pid)["level"].to_list()
+        assert list(tr["r"]) == expected  # None where there is no level, never 0
+        assert tr["connectgaps"] is False
+
+
+def test_an_axis_without_evidence_is_a_named_gap_not_zero(package, text):
+    radar = view.radar_data(package.tables, 2016, EXAMPLE)
+    gap = radar.filter(pl.col("status").is_in(GAP_STATUSES)).row(0, named=True)
+    fig = radar_figure(radar, text)
+    person = next(
+        tr for tr in traces(fig, "candidacy") if tr["meta"]["person_id"] == gap["person_id"]
+    )
+    index = list(person["theta"]).index(gap["axis"])
+    assert person["r"][index] is None
+    named = [tr for tr in traces(fig, "gap") if tr["name"] == text.status[gap["status"]]]
+    assert len(named) == 1
+    points = list(zip(named[0]["meta"]["person_ids"], named[0]["theta"], strict=True))
+    assert (gap["person_id"], gap["axis"]) in points
+    assert all(r > 3 for r in named[0]["r"]), "gap marks sit outside the 'specific' ring"
+
+
+def test_not_assessed_is_a_gap_in_the_radar_and_says_so_in_the_table(package, text):
+    cell = first_cell(package, 2016, "not-assessed")
+    if cell is None:
+        pytest.skip("every 2016 cell has been assessed or searched")
+    pid, priority = cell
+    radar = view.radar_data(package.tables, 2016, [pid])
+    axis = view.axis_labels(package["priorities"])[priority]
+    fig = radar_figure(radar, text)
+    (trace,) = traces(fig, "candidacy")
+    assert trace["r"][list(trace["theta"]).index(axis)] is None
+    assert any(tr["name"] == text.status["not-assessed"] for tr in traces(fig, "gap"))
+    table = view.level_table(radar, text.cell)
+    name = radar["name"][0]
+    shown = table.filter(pl.col("priority") == axis)[name][0]
+    assert "not assessed" in shown and "provisional" not in shown
+
+
+def test_contradicts_is_a_real_zero(package, text):
+    cell = first_cell(package, 2026, "contradicts") or first_cell(package, 2016, "contradicts")
+    if cell is None:
+        pytest.skip("no contradicting statement in the data")
+    pid, priority = cell
+    cycle = 2026 if first_cell(package, 2026, "contradicts") else 2016
+    radar = view.radar_data(package.tables, cycle, [pid])
+    (trace,) = traces(radar_figure(radar, text), "candidacy")
+    axis = view.axis_labels(package["priorities"])[priority]
+    assert trace["r"][list(trace["theta"]).index(axis)] == 0
+
+
+def test_provisional_points_are_dashed_and_open_and_the_legend_says_so(package, text):
+    radar = view.radar_data(package.tables, 2016, EXAMPLE)
+    fig = radar_figure(radar, text)
+    for tr in traces(fig, "candidacy"):
+        rows = radar.filter(pl.col("person_id") == tr["meta"]["person_id"])
+        for review, symbol in zip(rows["review"], tr["marker"]["symbol"], strict=True):
+            if review == "provisional":
+                assert symbol.endswith("-open")
+        if "provisional" in rows["review"].to_list():
+            assert tr["line"]["dash"] == "dash"
+    keys = {tr["meta"]["review"]: tr["name"] for tr in traces(fig, "key")}
+    assert keys.get("provisional") == text.provisional_key
+
+
+def test_table_and_coverage_match_the_radar(package, text):
+    radar = view.radar_data(package.tables, 2016, EXAMPLE)
+    table = view.level_table(radar, text.cell)
+    coverage = view.coverage_table(radar)
+    names = list(dict.fromkeys(radar["name"]))
+    assert table.columns == ["priority", *names] == coverage.columns
+    assert table["priority"].to_list() == axis_order(package)
+    for row in radar.iter_rows(named=True):
+        cell = table.filter(pl.col("priority") == row["axis"])[row["name"]][0]
+        assert text.status[row["status"]] in cell
+        if row["review"]:
+            assert cell.endswith(text.cell[row["review"]])
+        cov = coverage.filter(pl.col("priority") == row["axis"])[row["name"]][0]
+        assert cov == f"{row['asks_covered']} / {row['asks_total']}"
+
+
+def test_statement_rows_are_the_chosen_candidacies_with_http_sources(package):
+    rows = view.statement_rows(package.tables, 2016, EXAMPLE)
+    expected = package["statements"].filter(
+        (pl.col("cycle") == 2016) & pl.col("person_id").is_in(EXAMPLE)
+    )
+    assert rows.height == expected.height
+    assert list(dict.fromkeys(rows["person_id"])) == EXAMPLE
+    for pid in EXAMPLE:
+        dates = rows.filter(pl.col("person_id") == pid)["date"].to_list()
+        assert dates == sorted(dates)
+    for urls in rows["source_url"].to_list() + rows["archive_url"].to_list():
+        assert all(u.startswith(("http://", "https://")) for u in urls)
+    assert all(len(urls) >= 1 for urls in rows["source_url"].to_list())
+
+
+def test_empty_selection_gives_empty_frames(package, text):
+    radar = view.radar_data(package.tables, 2016, [])
+    assert radar.height == 0
+    assert view.level_table(radar, text.cell).height == 0
+    assert view.statement_rows(package.tables, 2016, []).height == 0
+    assert radar_figure(radar, text).to_dict()["data"] == []

@@ -1,0 +1,112 @@
+"""Straw polls view: missing counts stay missing, withdrawals end a candidate's series."""
+
+import polars as pl
+import pytest
+
+from views import straw_polls as view
+
+
+def fmt(value, precision="day"):
+    return value.isoformat()
+
+
+LABELS = {
+    "title_x": "date",
+    "title_y": "encourage",
+    "withdrew": "{name} withdrew {date}",
+    "not_reported": "not reported",
+    "encourage": "encourage",
+    "poll": "Poll",
+    "legend": "Candidates",
+}
+
+
+@pytest.fixture(scope="module")
+def tables(package):
+    return package.tables
+
+
+def test_only_cycles_with_polls_are_offered(tables):
+    cycles = view.poll_cycles(tables)
+    assert cycles == sorted(tables["straw_polls"]["cycle"].unique().to_list(), reverse=True)
+    no_polls = set(tables["cycles"]["cycle"]) - set(cycles)
+    for cycle in no_polls:
+        assert view.polled_candidates(tables, cycle) == []
+        assert view.poll_results(tables, cycle).is_empty()
+
+
+def test_results_keep_missing_counts_null(tables):
+    raw = tables["straw_polls"].filter(pl.col("cycle") == 2016)
+    results = view.poll_results(tables, 2016)
+    assert results.height == raw.height
+    for col in ("encourage", "discourage", "no_opinion", "p5_discourage"):
+        assert results[col].null_count() == raw[col].null_count()
+    assert results["encourage"].null_count() > 0  # the data do have gaps
+
+
+def test_candidate_filter_keeps_only_those(tables):
+    some = [pid for pid, _ in view.polled_candidates(tables, 2016)[:2]]
+    results = view.poll_results(tables, 2016, some)
+    assert set(results["person_id"]) == set(some)
+
+
+def test_withdrawn_candidates_series_end_before_withdrawal(tables):
+    series = view.encourage_series(view.poll_results(tables, 2016))
+    withdrawn = series.filter(pl.col("withdrawal_date").is_not_null())
+    assert withdrawn["person_id"].n_unique() >= 1
+    for _, rows in withdrawn.group_by("person_id"):
+        assert rows["date"].max() <= rows["withdrawal_date"][0]
+        assert rows["withdrew_after"].to_list() == [False] * (rows.height - 1) + [True]
+    assert not series.filter(pl.col("withdrawal_date").is_null())["withdrew_after"].any()
+
+
+def test_segments_never_draw_a_missing_count(tables):
+    results = view.poll_results(tables, 2016)
+    segments = view.vote_segments(results)
+    assert (segments["count"] > 0).all()
+    for row in results.iter_rows(named=True):
+        mine = segments.filter(
+            (pl.col("person_id") == row["person_id"])
+            & (pl.col("poll_number") == row["poll_number"])
+        )
+        votes = dict(mine.select("vote", "count").iter_rows())
+        for vote in ("encourage", "discourage", "no_opinion"):
+            if row[vote] is None:
+                assert vote not in votes
+        known = [row[v] for v in ("encourage", "discourage", "no_opinion")]
+        if any(v is None for v in known):
+            expected = max(view.COUNCIL_SIZE - sum(v or 0 for v in known), 0)
+            assert votes.get("not_reported", 0) == expected
+        else:
+            assert "not_reported" not in votes
+
+
+def test_trend_figure_has_one_trace_per_candidate_with_gaps(tables):
+    results = view.poll_results(tables, 2016)
+    series = view.encourage_series(results)
+    fig = view.trend_figure(series, labels=LABELS, format_date=fmt)
+    names = [name for _, name in view.polled_candidates(tables, 2016)]
+    assert [tr.name for tr in fig.data] == names
+    for trace in fig.data:
+        rows = series.filter(pl.col("name") == trace.name)
+        assert list(trace.y) == rows["encourage"].to_list()  # None stays None, never 0
+        assert trace.connectgaps is False
+    n_withdrawn = series.filter(pl.col("withdrawal_date").is_not_null())["person_id"].n_unique()
+    assert len(fig.layout.shapes) == n_withdrawn
+
+
+def test_votes_figure_has_one_panel_per_poll(tables):
+    results = view.poll_results(tables, 2016)
+    segments = view.vote_segments(results)
+    fig = view.votes_figure(
+        segments,
+        results,
+        vote_labels={v: v for v in view.VOTES},
+        format_date=fmt,
+        poll_word="Poll",
+        title_x="members",
+    )
+    polls = results["poll_number"].n_unique()
+    assert len([a for a in fig.layout.annotations if a.text.startswith("Poll ")]) == polls
+    assert sum(len(tr.x) for tr in fig.data) == segments.height
+    assert {tr.legendgroup for tr in fig.data if tr.showlegend} == set(segments["vote"])

@@ -1,0 +1,186 @@
+"""The one-page briefing of a candidacy: a self-contained HTML file (inline CSS, Plotly inline), so
+it opens offline and can be mailed or printed.
+
+`briefing_data` gathers the facts to show; `briefing_html` writes the page from them, the words (in
+the reader's language, `BriefingText`) and two Plotly figures. Every data string is HTML-escaped;
+source links are only made for http(s) addresses. No Streamlit here.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+import plotly.graph_objects as go
+import polars as pl
+
+from components.safe import is_http_url
+from views import compare as compare_view
+
+__all__ = ["Briefing", "BriefingText", "briefing_data", "briefing_html"]
+
+PLOTLY_HTML_CONFIG = {"displaylogo": False, "responsive": True}
+
+CSS = """
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#1a1f24;
+background:#fff;max-width:1000px;margin:1.5rem auto;padding:0 1rem;line-height:1.45}
+h1{font-size:1.7rem;margin:0 0 .2rem}h2{font-size:1.2rem;margin:1.4rem 0 .5rem;
+border-bottom:2px solid #0b5cad;padding-bottom:.15rem}
+.sub{color:#3b4650;margin:0 0 1rem}
+dl.facts{display:grid;grid-template-columns:repeat(4,1fr);gap:.4rem 1rem;margin:0}
+dl.facts div{background:#f2f5f8;padding:.4rem .6rem;border-radius:4px}
+dt{font-weight:600;font-size:.85rem;color:#3b4650}dd{margin:0}
+table{border-collapse:collapse;width:100%;font-size:.92rem}
+th,td{border:1px solid #c9d1d9;padding:.3rem .5rem;text-align:left;vertical-align:top}
+th{background:#f2f5f8}
+ul.statements{padding-left:1.1rem}ul.statements li{margin:.35rem 0}
+.meta{color:#3b4650;font-size:.85rem}
+a{color:#0b5cad}
+footer{margin-top:2rem;border-top:1px solid #c9d1d9;padding-top:.5rem;font-size:.85rem;
+color:#3b4650}
+@media print{.chart{page-break-inside:avoid}body{margin:0}}
+"""
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """What the briefing shows about one candidacy."""
+
+    cycle: int
+    person_id: str
+    levels: list[dict]  # priority (label), level (cell text), coverage ('1 / 4'), in p1..p8 order
+    statements: list[dict]  # rows of views.compare.statement_rows, by date
+
+
+@dataclass(frozen=True)
+class BriefingText:
+    """The words of the briefing, in the reader's language."""
+
+    lang: str
+    title: str
+    subtitle: str
+    facts_heading: str
+    radar_heading: str
+    radar_caption: str
+    levels_heading: str
+    col_priority: str
+    col_level: str
+    col_coverage: str
+    timeline_heading: str
+    statements_heading: str
+    no_statements: str
+    second_hand: str
+    source: str
+    archive: str
+    sources_heading: str
+    footer: str
+
+
+def briefing_data(
+    tables: dict[str, pl.DataFrame],
+    cycle: int,
+    person_id: str,
+    radar: pl.DataFrame,
+    cell_words: Mapping[str, str],
+) -> Briefing:
+    """The levels per priority (from `radar`, as `views.compare.radar_data`) and the statements."""
+    levels = [
+        {
+            "priority": f"{row['priority_id'].upper()} · {row['axis']}",
+            "level": compare_view.level_cell(row["status"], row["review"], cell_words),
+            "coverage": f"{row['asks_covered']} / {row['asks_total']}",
+        }
+        for row in radar.sort("priority_id").iter_rows(named=True)
+    ]
+    statements = compare_view.statement_rows(tables, cycle, [person_id]).to_dicts()
+    return Briefing(cycle=cycle, person_id=person_id, levels=levels, statements=statements)
+
+
+def _e(value: object) -> str:
+    return html.escape(str(value if value is not None else ""), quote=True)
+
+
+def _link(url: str, label: str) -> str:
+    if not is_http_url(url):
+        return _e(label)
+    return f'<a href="{_e(url)}" rel="noopener">{_e(label)}</a>'
+
+
+def briefing_html(
+    data: Briefing,
+    text: BriefingText,
+    *,
+    facts: Sequence[tuple[str, str]],
+    profile_sources: Sequence[str],
+    venues: Mapping[str, str],
+    format_date: Callable,
+    radar_fig: go.Figure,
+    timeline_fig: go.Figure,
+) -> str:
+    """A complete HTML document; plotly.js is embedded once, inline (no network needed)."""
+    radar_div = radar_fig.to_html(
+        include_plotlyjs=True, full_html=False, config=PLOTLY_HTML_CONFIG, div_id="radar"
+    )
+    timeline_div = timeline_fig.to_html(
+        include_plotlyjs=False, full_html=False, config=PLOTLY_HTML_CONFIG, div_id="timeline"
+    )
+    fact_items = "".join(f"<div><dt>{_e(k)}</dt><dd>{_e(v)}</dd></div>" for k, v in facts)
+    sources = " · ".join(
+        _link(u, f"{text.source} {i}") for i, u in enumerate(profile_sources, 1) if is_http_url(u)
+    )
+    level_rows = "".join(
+        f"<tr><td>{_e(r['priority'])}</td><td>{_e(r['level'])}</td><td>{_e(r['coverage'])}</td></tr>"
+        for r in data.levels
+    )
+    items = []
+    for row in data.statements:
+        links = [_link(u, f"{text.source} {i}") for i, u in enumerate(row["source_url"] or [], 1)]
+        links += [_link(u, text.archive) for u in row["archive_url"] or []]
+        quote = f" <q>{_e(row['quote'])}</q>" if row.get("quote") else ""
+        hand = f" <em>({_e(text.second_hand)})</em>" if row.get("second_hand") else ""
+        status = row["status"] or ""
+        items.append(
+            f"<li><strong>{_e(format_date(row['date']))}</strong> · "
+            f"{_e(row['priority_id'].upper())} {_e(row['axis'])} · "
+            f"{_e(venues.get(row['venue'], row['venue']))}"
+            f"{' · ' + _e(status) if status else ''} — {_e(row['paraphrase'])}{quote}{hand} "
+            f'<span class="meta">{" · ".join(links)}</span></li>'
+        )
+    statements = (
+        f'<ul class="statements">{"".join(items)}</ul>'
+        if items
+        else f"<p>{_e(text.no_statements)}</p>"
+    )
+    return f"""<!DOCTYPE html>
+<html lang="{_e(text.lang)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{_e(text.title)}</title>
+<style>{CSS}</style>
+</head>
+<body>
+<header>
+<h1>{_e(text.title)}</h1>
+<p class="sub">{_e(text.subtitle)}</p>
+</header>
+<main>
+<h2>{_e(text.facts_heading)}</h2>
+<dl class="facts">{fact_items}</dl>
+<p class="meta">{_e(text.sources_heading)}: {sources or "—"}</p>
+<h2>{_e(text.radar_heading)}</h2>
+<div class="chart">{radar_div}</div>
+<p class="meta">{_e(text.radar_caption)}</p>
+<h2>{_e(text.levels_heading)}</h2>
+<table><thead><tr><th>{_e(text.col_priority)}</th><th>{_e(text.col_level)}</th>
+<th>{_e(text.col_coverage)}</th></tr></thead><tbody>{level_rows}</tbody></table>
+<h2>{_e(text.timeline_heading)}</h2>
+<div class="chart">{timeline_div}</div>
+<h2>{_e(text.statements_heading)}</h2>
+{statements}
+</main>
+<footer>{_e(text.footer)}</footer>
+</body>
+</html>
+"""

@@ -1,0 +1,544 @@
+"""Candidate profile: one candidacy — who, a timeline of everything dated, and the nominating
+states' record (context about states, never a score of the person).
+
+The timeline is one frame in date order with a lane per kind of event: the selection's milestones
+(the person's own and the cycle's), the person's statements, the straw polls they were in, and —
+for the person the cycle appointed — their record entries from the start of the term. Straw-poll
+counts that no source gave stay null ("not reported"), never 0.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date
+
+import plotly.graph_objects as go
+import polars as pl
+
+from views.commitments import LEVEL_NAMES
+from views.common import country_names
+from views.compare import axis_labels, http_links, http_only
+
+__all__ = [
+    "LANES",
+    "CYCLE_WIDE_EVENTS",
+    "CYCLE_MILESTONES",
+    "TIMELINE_WORDS",
+    "PRIORITY_COLORS",
+    "Profile",
+    "profile",
+    "timeline",
+    "timeline_labels",
+    "timeline_figure",
+    "state_record",
+    "state_record_table",
+]
+
+LANES = ("selection", "statements", "straw-polls", "record")
+# Events of another person that still shape every candidacy of the cycle.
+CYCLE_WIDE_EVENTS = ("sc-recommendation", "ga-appointment", "term-start")
+# cycles-table milestones shown when no selection event already marks that date. Straw polls are
+# shown one by one, so first/last straw poll are left out.
+CYCLE_MILESTONES = (
+    "nominations_opened",
+    "dialogues_start",
+    "sc_recommendation_date",
+    "ga_appointment_date",
+    "term_start",
+)
+# Own milestones read from the candidacy row when no selection event records them.
+OWN_MILESTONES = {
+    "nomination_date": "nomination",
+    "informal_dialogue_date": "informal-dialogue",
+    "withdrawal_date": "withdrawal",
+}
+# The words the timeline needs (the page fills them from its catalogue, in its language).
+TIMELINE_WORDS = (
+    *(f"lane_{lane}" for lane in LANES),
+    *(f"ms_{m}" for m in CYCLE_MILESTONES),
+    *(f"own_{kind}" for kind in OWN_MILESTONES.values()),
+    "poll",
+    "poll_p5",
+    "not_reported",
+    "scheduled",
+    "legend_own",
+    "legend_cycle",
+    "legend_polls",
+    *(f"level_{name}" for name in LEVEL_NAMES.values()),
+    "assessment_advances",
+    "assessment_mixed",
+    "assessment_falls-short",
+)
+# Eight colour-blind-safe colours (Okabe-Ito with black), one per priority, p1..p8.
+PRIORITY_COLORS = (
+    "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000",
+)  # fmt: skip
+
+TIMELINE_SCHEMA = {
+    "date": pl.Date,
+    "precision": pl.String,
+    "lane": pl.String,
+    "kind": pl.String,
+    "own": pl.Boolean,
+    "title": pl.String,
+    "detail": pl.String,
+    "priority_id": pl.String,
+    "status": pl.String,
+    "poll_number": pl.Int64,
+    "encourage": pl.Int64,
+    "discourage": pl.Int64,
+    "no_opinion": pl.Int64,
+    "p5_discourage": pl.Int64,
+    "source_url": pl.List(pl.String),
+}
+
+
+@dataclass(frozen=True)
+class Profile:
+    """Who a candidacy is: names resolved, dates None when not reached or not in the data."""
+
+    cycle: int
+    person_id: str
+    name: str
+    nationality: str
+    nominating_states: list[tuple[str, str]]  # [(iso3, name)]
+    group: str | None
+    role: str | None
+    nominated: date | None
+    dialogue: date | None
+    withdrawn: date | None
+    outcome: str
+    appointed: bool
+    term_start: date | None
+    as_of: date | None
+    sources: list[str]
+
+
+def profile(tables: dict[str, pl.DataFrame], cycle: int, person_id: str) -> Profile:
+    """The candidacy (`cycle`, `person_id`) with countries and sources resolved."""
+    countries = country_names(tables["countries"])
+    cand = (
+        tables["candidacies"]
+        .filter((pl.col("cycle") == cycle) & (pl.col("person_id") == person_id))
+        .row(0, named=True)
+    )
+    person = tables["people"].filter(pl.col("person_id") == person_id)
+    person_row = person.row(0, named=True) if person.height else {}
+    cyc = tables["cycles"].filter(pl.col("cycle") == cycle).row(0, named=True)
+    nationality = person_row.get("nationality_iso3")
+    sources = http_links(cand["source_url"]) + [
+        u for u in http_links(person_row.get("source_url")) if u not in (cand["source_url"] or [])
+    ]
+    return Profile(
+        cycle=cycle,
+        person_id=person_id,
+        name=person_row.get("name") or person_id,
+        nationality=countries.get(nationality, nationality or ""),
+        nominating_states=[(c, countries.get(c, c)) for c in cand["nominating_states_iso3"] or []],
+        group=cand["un_regional_group"],
+        role=cand["role_at_nomination"],
+        nominated=cand["nomination_date"],
+        dialogue=cand["informal_dialogue_date"],
+        withdrawn=cand["withdrawal_date"],
+        outcome=cand["outcome"],
+        appointed=cyc.get("appointee_person_id") == person_id,
+        term_start=cyc.get("term_start"),
+        as_of=cyc.get("as_of"),
+        sources=sources,
+    )
+
+
+def _rows(frame: pl.DataFrame, **columns: pl.Expr) -> pl.DataFrame:
+    """`frame` reshaped to the timeline schema (missing columns null)."""
+    exprs = [
+        columns[name].alias(name) if name in columns else pl.lit(None, dtype=dtype).alias(name)
+        for name, dtype in TIMELINE_SCHEMA.items()
+    ]
+    return frame.select(exprs).cast(TIMELINE_SCHEMA)
+
+
+def timeline(tables: dict[str, pl.DataFrame], cycle: int, person_id: str) -> pl.DataFrame:
+    """Everything dated about the candidacy, in date order (then by lane).
+
+    Columns: date, precision (day / month / year), lane (one of LANES), kind (the event type,
+    cycle milestone name, 'statement', 'straw-poll' or the record entry's kind), own (about this
+    person), title (null for milestones only the cycles / candidacies tables give), detail,
+    priority_id, status (level name for statements, assessment for record entries), poll_number,
+    encourage / discourage / no_opinion / p5_discourage (null = not reported), source_url (http(s)).
+    """
+    cyc = tables["cycles"].filter(pl.col("cycle") == cycle)
+    cyc_row = cyc.row(0, named=True) if cyc.height else {}
+    cand = tables["candidacies"].filter(
+        (pl.col("cycle") == cycle) & (pl.col("person_id") == person_id)
+    )
+    parts = []
+
+    events = tables["selection_events"].filter(
+        (pl.col("cycle") == cycle)
+        & (
+            pl.col("person_id").is_null()
+            | (pl.col("person_id") == person_id)
+            | pl.col("event_type").is_in(CYCLE_WIDE_EVENTS)
+        )
+    )
+    parts.append(
+        _rows(
+            events,
+            date=pl.col("date"),
+            precision=pl.lit("day"),
+            lane=pl.lit("selection"),
+            kind=pl.col("event_type"),
+            own=(pl.col("person_id") == person_id).fill_null(False),
+            title=pl.col("title"),
+            source_url=http_only("source_url"),
+        )
+    )
+    own_kinds = set(
+        events.filter(pl.col("person_id") == person_id).select("event_type", "date").iter_rows()
+    )
+    event_dates = set(events["date"].to_list())
+
+    if cand.height:
+        row = cand.row(0, named=True)
+        extra = [
+            {"date": row[col], "kind": kind}
+            for col, kind in OWN_MILESTONES.items()
+            if row[col] is not None and (kind, row[col]) not in own_kinds
+        ]
+        if extra:
+            parts.append(
+                _rows(
+                    pl.DataFrame(extra, schema={"date": pl.Date, "kind": pl.String}),
+                    date=pl.col("date"),
+                    precision=pl.lit("day"),
+                    lane=pl.lit("selection"),
+                    kind=pl.col("kind"),
+                    own=pl.lit(True),
+                    source_url=pl.lit(http_links(row["source_url"]), dtype=pl.List(pl.String)),
+                )
+            )
+
+    milestones = [
+        {"date": cyc_row[m], "kind": m}
+        for m in CYCLE_MILESTONES
+        if cyc_row.get(m) is not None and cyc_row[m] not in event_dates
+    ]
+    if milestones:
+        parts.append(
+            _rows(
+                pl.DataFrame(milestones, schema={"date": pl.Date, "kind": pl.String}),
+                date=pl.col("date"),
+                precision=pl.lit("day"),
+                lane=pl.lit("selection"),
+                kind=pl.col("kind"),
+                own=pl.lit(False),
+                source_url=pl.lit(http_links(cyc_row["source_url"]), dtype=pl.List(pl.String)),
+            )
+        )
+
+    statements = tables["statements"].filter(
+        (pl.col("cycle") == cycle) & (pl.col("person_id") == person_id)
+    )
+    parts.append(
+        _rows(
+            statements.sort("date", "statement_id"),
+            date=pl.col("date"),
+            precision=pl.lit("day"),
+            lane=pl.lit("statements"),
+            kind=pl.lit("statement"),
+            own=pl.lit(True),
+            title=pl.col("venue"),
+            detail=pl.col("paraphrase"),
+            priority_id=pl.col("priority_id"),
+            status=pl.col("commitment_level").replace_strict(
+                LEVEL_NAMES, default=None, return_dtype=pl.String
+            ),
+            source_url=http_only("source_url"),
+        )
+    )
+
+    polls = tables["straw_polls"].filter(
+        (pl.col("cycle") == cycle) & (pl.col("person_id") == person_id)
+    )
+    parts.append(
+        _rows(
+            polls.sort("poll_number"),
+            date=pl.col("date"),
+            precision=pl.lit("day"),
+            lane=pl.lit("straw-polls"),
+            kind=pl.lit("straw-poll"),
+            own=pl.lit(True),
+            poll_number=pl.col("poll_number"),
+            encourage=pl.col("encourage"),
+            discourage=pl.col("discourage"),
+            no_opinion=pl.col("no_opinion"),
+            p5_discourage=pl.col("p5_discourage"),
+            source_url=http_only("source_url"),
+        )
+    )
+
+    term_start = cyc_row.get("term_start")
+    if cyc_row.get("appointee_person_id") == person_id and term_start is not None:
+        record = tables["record_entries"].filter(
+            (pl.col("person_id") == person_id) & (pl.col("date") >= term_start)
+        )
+        parts.append(
+            _rows(
+                record.sort("date", "entry_id"),
+                date=pl.col("date"),
+                precision=pl.col("date_precision"),
+                lane=pl.lit("record"),
+                kind=pl.col("kind"),
+                own=pl.lit(True),
+                title=pl.col("title"),
+                detail=pl.col("summary"),
+                priority_id=pl.col("priority_id"),
+                status=pl.col("assessment"),
+                source_url=http_only("source_url"),
+            )
+        )
+
+    lane_order = {lane: i for i, lane in enumerate(LANES)}
+    return (
+        pl.concat(parts)
+        .with_columns(
+            pl.col("lane").replace_strict(lane_order, return_dtype=pl.Int64).alias("_lane")
+        )
+        .sort("date", "_lane", "poll_number", "title", nulls_last=True)
+        .drop("_lane")
+    )
+
+
+def timeline_labels(
+    frame: pl.DataFrame,
+    words: Mapping[str, str],
+    format_date: Callable[[date, str], str],
+    *,
+    as_of: date | None = None,
+    venues: Mapping[str, str] | None = None,
+) -> pl.DataFrame:
+    """`frame` with 'when' (the date as people read it) and 'label' (one line saying what happened).
+
+    `words` holds every key of TIMELINE_WORDS in the page's language; `format_date(date,
+    precision)` formats a date; milestones after `as_of` are marked as scheduled.
+    """
+    venue_words = venues or {}
+
+    def count(value: int | None) -> str:
+        return str(value) if value is not None else words["not_reported"]
+
+    def label(row: dict) -> str:
+        lane, kind = row["lane"], row["kind"]
+        if lane == "selection":
+            text = row["title"] or words.get(
+                f"ms_{kind}" if kind in CYCLE_MILESTONES else f"own_{kind}", kind
+            )
+            if as_of is not None and row["date"] > as_of:
+                text += f" ({words['scheduled']})"
+            return text
+        if lane == "statements":
+            level = words.get(f"level_{row['status']}", row["status"] or "")
+            venue = venue_words.get(row["title"], row["title"] or "")
+            return f"{row['priority_id'].upper()} · {level} · {venue} — {row['detail'] or ''}"
+        if lane == "straw-polls":
+            text = words["poll"].format(
+                n=row["poll_number"],
+                encourage=count(row["encourage"]),
+                discourage=count(row["discourage"]),
+                no_opinion=count(row["no_opinion"]),
+            )
+            if row["p5_discourage"] is not None:
+                text += " " + words["poll_p5"].format(n=row["p5_discourage"])
+            return text
+        assessment = words.get(f"assessment_{row['status']}", row["status"] or "")
+        return f"{(row['priority_id'] or '').upper()} · {assessment} — {row['title'] or ''}"
+
+    rows = frame.to_dicts()
+    return frame.with_columns(
+        pl.Series(
+            "when", [format_date(r["date"], r["precision"] or "day") for r in rows], pl.String
+        ),
+        pl.Series("label", [label(r) for r in rows], pl.String),
+    )
+
+
+def timeline_figure(
+    labelled: pl.DataFrame,
+    words: Mapping[str, str],
+    *,
+    priorities: pl.DataFrame,
+    assessment_style: Mapping[str, Mapping[str, str]],
+    name: str,
+) -> go.Figure:
+    """The timeline: date on x, one row per lane (selection at the top), everything in date order.
+
+    Traces: the person's milestones, the cycle's milestones, one trace per priority of the
+    statements (coloured by priority, labelled P1..P8), the straw polls, one trace per record
+    assessment (colour and symbol of `assessment_style`). Items on the same day in the same lane
+    are stacked a little so none hides another.
+    """
+    lanes = [lane for lane in LANES if lane in set(labelled["lane"])] or list(LANES[:1])
+    lane_y = {lane: len(lanes) - 1 - i for i, lane in enumerate(lanes)}
+    frame = labelled.with_columns(
+        (
+            pl.col("lane").replace_strict(lane_y, default=0, return_dtype=pl.Float64)
+            + 0.14 * pl.int_range(pl.len()).over("lane", "date").cast(pl.Float64)
+        ).alias("y")
+    )
+    hover = "%{customdata[0]}<br>%{customdata[1]}<extra></extra>"
+    fig = go.Figure()
+
+    def add(rows: pl.DataFrame, trace_name: str, marker: dict, **kwargs) -> None:
+        if rows.height == 0:
+            return
+        fig.add_trace(
+            go.Scatter(
+                x=rows["date"].to_list(),
+                y=rows["y"].to_list(),
+                mode=kwargs.pop("mode", "markers"),
+                name=trace_name,
+                marker={"size": 12, "line": {"width": 1.5}, **marker},
+                customdata=list(zip(rows["when"], rows["label"], strict=True)),
+                hovertemplate=hover,
+                **kwargs,
+            )
+        )
+
+    selection = frame.filter(pl.col("lane") == "selection")
+    add(
+        selection.filter(pl.col("own")),
+        words["legend_own"].format(name=name),
+        {"symbol": "star", "color": "#000000", "size": 15},
+        meta={"lane": "selection", "own": True},
+    )
+    add(
+        selection.filter(~pl.col("own")),
+        words["legend_cycle"],
+        {"symbol": "diamond-open", "color": "#666666", "line": {"width": 2, "color": "#666666"}},
+        meta={"lane": "selection", "own": False},
+    )
+    axes = axis_labels(priorities)
+    statements = frame.filter(pl.col("lane") == "statements")
+    for i, (pid, axis) in enumerate(axes.items()):
+        rows = statements.filter(pl.col("priority_id") == pid)
+        add(
+            rows,
+            axis,
+            {"symbol": "circle", "color": PRIORITY_COLORS[i % len(PRIORITY_COLORS)],
+             "line": {"width": 1.5, "color": "#333333"}},
+            mode="markers+text",
+            text=[pid.upper()] * rows.height,
+            textposition="top center",
+            meta={"lane": "statements", "priority_id": pid},
+        )  # fmt: skip
+    add(
+        frame.filter(pl.col("lane") == "straw-polls"),
+        words["legend_polls"],
+        {"symbol": "square", "color": "#56B4E9", "line": {"width": 1.5, "color": "#0072B2"}},
+        meta={"lane": "straw-polls"},
+    )
+    record = frame.filter(pl.col("lane") == "record")
+    for assessment, style in assessment_style.items():
+        add(
+            record.filter(pl.col("status") == assessment),
+            words[f"assessment_{assessment}"],
+            {"symbol": style["marker"], "color": style["color"],
+             "line": {"width": 1, "color": "#333333"}},
+            meta={"lane": "record", "assessment": assessment},
+        )  # fmt: skip
+
+    fig.update_layout(
+        height=140 + 95 * len(lanes),
+        margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        font={"size": 14},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.25, "x": 0},
+        hovermode="closest",
+        xaxis={"type": "date", "showgrid": True, "gridcolor": "#eeeeee"},
+        yaxis={
+            "tickvals": list(lane_y.values()),
+            "ticktext": [words[f"lane_{lane}"] for lane in lane_y],
+            "range": [-0.5, len(lanes) - 0.3],
+            "zeroline": False,
+            "showgrid": True,
+            "gridcolor": "#dddddd",
+        },
+    )
+    return fig
+
+
+def state_record(tables: dict[str, pl.DataFrame], states: list[str]) -> pl.DataFrame:
+    """The latest value of every country indicator for each of `states` (iso3, in that order).
+
+    One row per state × indicator (indicators in priority order); a state without any value for an
+    indicator keeps a row with null year and text ("no data", never 0).
+    Columns: iso3, state, indicator_id, priority_id, indicator, kind, year, text (category label,
+    or number with its unit), note.
+    """
+    names = country_names(tables["countries"])
+    indicators = tables["indicators"].sort("priority_id", "indicator_id")
+    base = pl.DataFrame(
+        {"iso3": states, "_order": range(len(states))},
+        schema={"iso3": pl.String, "_order": pl.Int64},
+    ).join(indicators.select("indicator_id", "priority_id", "title", "kind", "unit"), how="cross")
+    latest = (
+        tables["indicator_values"]
+        .filter(
+            pl.col("iso3").is_in(states)
+            & (pl.col("value").is_not_null() | pl.col("category").is_not_null())
+        )
+        .sort("year")
+        .group_by("iso3", "indicator_id")
+        .last()
+        .select("iso3", "indicator_id", "year", "value", "category", "note")
+    )
+    labels = {
+        (row["indicator_id"], cat): lab
+        for row in indicators.select("indicator_id", "categories", "category_labels").to_dicts()
+        for cat, lab in zip(row["categories"] or [], row["category_labels"] or [], strict=False)
+    }
+
+    def text(row: dict) -> str | None:
+        if row["year"] is None:
+            return None
+        if row["kind"] == "categorical" or row["value"] is None:
+            return labels.get((row["indicator_id"], row["category"]), row["category"])
+        value = row["value"]
+        number = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+        return f"{number} {row['unit']}" if row["unit"] else number
+
+    joined = base.join(latest, on=["iso3", "indicator_id"], how="left").sort(
+        "_order", "priority_id"
+    )
+    rows = joined.to_dicts()
+    return joined.select(
+        "iso3",
+        pl.col("iso3").replace_strict(names, default=pl.col("iso3")).alias("state"),
+        "indicator_id",
+        "priority_id",
+        pl.col("title").alias("indicator"),
+        "kind",
+        "year",
+        pl.Series("text", [text(r) for r in rows], pl.String),
+        "note",
+    )
+
+
+def state_record_table(record: pl.DataFrame, no_data: str) -> pl.DataFrame:
+    """`state_record` as a table: one row per indicator ('indicator' = 'P8 · title'), one column
+    per state, cells 'State party (2022)' or `no_data`."""
+    if record.height == 0:
+        return pl.DataFrame({"indicator": []}, schema={"indicator": pl.String})
+    cells = record.select(
+        pl.format("{} · {}", pl.col("priority_id").str.to_uppercase(), "indicator").alias(
+            "indicator"
+        ),
+        "state",
+        pl.when(pl.col("year").is_null())
+        .then(pl.lit(no_data))
+        .otherwise(pl.format("{} ({})", "text", "year"))
+        .alias("cell"),
+    )
+    states = list(dict.fromkeys(record["state"]))
+    wide = cells.pivot(on="state", index="indicator", values="cell", maintain_order=True)
+    return wide.select("indicator", *states)

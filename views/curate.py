@@ -1,0 +1,201 @@
+"""The curators' editor as data: form fields from the schema, cell conversions, audit tables.
+
+No Streamlit here. The form is generated from the table schema (enums become choices, dates date
+inputs, small integer ranges a choice of levels, booleans a checkbox); cells are text exactly as in
+the CSV, so what the form returns goes through the one validation path unchanged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+import polars as pl
+
+from loaders import Problem, Resource
+from store import changed_fields
+
+__all__ = [
+    "EDITOR_TABLES",
+    "FieldSpec",
+    "audit_frame",
+    "cells_from_widgets",
+    "field_specs",
+    "next_id",
+    "problems_frame",
+    "widgets_from_cells",
+]
+
+# Tables the editor offers, in menu order (people and searches are edited by import/CLI for now).
+EDITOR_TABLES = ("statements", "assessments", "record_entries", "selection_events", "candidacies")
+LONG_TEXT = ("paraphrase", "quote", "summary", "rationale", "searched", "title")
+# Columns the store sets itself (two-person rule): shown, never typed in.
+SYSTEM_FIELDS = {"assessments": ("curator", "status", "reviewer", "reviewed_on")}
+# Single columns whose values come from another table: (table, column).
+LOOKUPS = {
+    "person_id": ("people", "person_id"),
+    "priority_id": ("priorities", "priority_id"),
+    "ask_id": ("asks", "ask_id"),
+    "cycle": ("cycles", "cycle"),
+}
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One form field: which widget, its choices, and whether the user may type in it."""
+
+    name: str
+    kind: str  # select | date | bool | text | textarea
+    required: bool
+    options: tuple[str, ...] = ()
+    help: str = ""
+    key_field: bool = False
+    system: bool = False
+
+
+def field_specs(resource: Resource, lookups: dict[str, list[str]] | None = None) -> list[FieldSpec]:
+    """The form of `resource`, one FieldSpec per schema field, in schema order.
+
+    `lookups` maps a column name to its allowed values (from the package), which makes it a choice.
+    """
+    lookups = lookups or {}
+    system = SYSTEM_FIELDS.get(resource.name, ())
+    specs = []
+    for f in resource.fields:
+        common = dict(
+            name=f.name,
+            required=f.required,
+            help=f.description,
+            key_field=f.name in resource.primary_key,
+            system=f.name in system,
+        )
+        small_range = (
+            f.type == "integer"
+            and f.minimum is not None
+            and f.maximum is not None
+            and f.maximum - f.minimum <= 10
+        )
+        if f.enum is not None:
+            specs.append(FieldSpec(kind="select", options=tuple(f.enum), **common))
+        elif small_range:
+            levels = tuple(str(v) for v in range(int(f.minimum), int(f.maximum) + 1))
+            specs.append(FieldSpec(kind="select", options=levels, **common))
+        elif f.type == "date":
+            specs.append(FieldSpec(kind="date", **common))
+        elif f.type == "boolean":
+            specs.append(FieldSpec(kind="bool", **common))
+        elif f.name in lookups and not f.separator:
+            specs.append(FieldSpec(kind="select", options=tuple(lookups[f.name]), **common))
+        elif f.name in LONG_TEXT:
+            specs.append(FieldSpec(kind="textarea", **common))
+        else:
+            specs.append(FieldSpec(kind="text", **common))
+    return specs
+
+
+def lookup_values(tables: dict[str, pl.DataFrame]) -> dict[str, list[str]]:
+    """Allowed values of the LOOKUPS columns, as text, from the typed package tables."""
+    out = {}
+    for column, (table, source) in LOOKUPS.items():
+        if table in tables:
+            values = tables[table].get_column(source).cast(pl.String).unique().sort().to_list()
+            out[column] = [v for v in values if v is not None]
+    return out
+
+
+def next_id(existing: list[str], pattern: str | None) -> str:
+    """The next free id for a `^x\\d{4}$`-style key (e.g. 's0054'), or '' for other keys."""
+    match = re.fullmatch(r"\^?([a-z]+)\\d\{(\d+)\}\$?", pattern or "")
+    if not match:
+        return ""
+    prefix, width = match.group(1), int(match.group(2))
+    numbers = [int(v[len(prefix) :]) for v in existing if re.fullmatch(rf"{prefix}\d+", v or "")]
+    return f"{prefix}{max(numbers, default=0) + 1:0{width}d}"
+
+
+def widgets_from_cells(specs: list[FieldSpec], row: dict | None) -> dict[str, object]:
+    """Widget values for a stored row (text cells), or the blank form when `row` is None."""
+    row = row or {}
+    out: dict[str, object] = {}
+    for spec in specs:
+        cell = row.get(spec.name)
+        if spec.kind == "date":
+            try:
+                out[spec.name] = dt.date.fromisoformat(cell) if cell else None
+            except ValueError:
+                out[spec.name] = None
+        elif spec.kind == "bool":
+            out[spec.name] = cell == "true"
+        elif spec.kind == "select":
+            out[spec.name] = cell if cell in spec.options else None
+        else:
+            out[spec.name] = cell or ""
+    return out
+
+
+def cells_from_widgets(specs: list[FieldSpec], values: dict[str, object]) -> dict[str, str | None]:
+    """Text cells (as in the CSV; None = empty) from widget values."""
+    out: dict[str, str | None] = {}
+    for spec in specs:
+        value = values.get(spec.name)
+        if value is None or value == "":
+            out[spec.name] = None
+        elif spec.kind == "bool":
+            out[spec.name] = "true" if value else "false"
+        elif isinstance(value, dt.date):
+            out[spec.name] = value.isoformat()
+        else:
+            out[spec.name] = str(value)
+    return out
+
+
+def _short(value, limit: int = 60) -> str:
+    text = "∅" if value is None else str(value)
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def audit_frame(rows: list[dict]) -> pl.DataFrame:
+    """Audit rows as a table for people: when, who, what, which fields changed, why, evidence."""
+    return pl.DataFrame(
+        {
+            "at": [r["at"] for r in rows],
+            "user": [r["user"] for r in rows],
+            "table": [r["table"] for r in rows],
+            "key": [r["key"] for r in rows],
+            "action": [r["action"] for r in rows],
+            "changes": [
+                "; ".join(
+                    f"{name}: {_short(old)} → {_short(new)}"
+                    for name, old, new in changed_fields(r["old_value"], r["new_value"])
+                )
+                for r in rows
+            ],
+            "reason": [r["reason"] for r in rows],
+            "evidence_url": [r["evidence_url"] for r in rows],
+        },
+        schema=dict.fromkeys(
+            ("at", "user", "table", "key", "action", "changes", "reason", "evidence_url"),
+            pl.String,
+        ),
+    )
+
+
+def problems_frame(problems: list[Problem] | tuple[Problem, ...]) -> pl.DataFrame:
+    """Problems as a table: table, line, column, rule, problem."""
+    return pl.DataFrame(
+        {
+            "table": [p.resource for p in problems],
+            "line": [p.line for p in problems],
+            "column": [p.column or "" for p in problems],
+            "rule": [p.rule for p in problems],
+            "problem": [p.message for p in problems],
+        },
+        schema={
+            "table": pl.String,
+            "line": pl.Int64,
+            "column": pl.String,
+            "rule": pl.String,
+            "problem": pl.String,
+        },
+    )

@@ -1,0 +1,319 @@
+"""Record in office: an office holder's dated acts and omissions, assessed against the agenda, and
+what the same person said on each priority as a candidate ("said vs did")."""
+
+from __future__ import annotations
+
+import html
+import textwrap
+from collections.abc import Callable
+from urllib.parse import urlparse
+
+import plotly.graph_objects as go
+import polars as pl
+
+from views.commitments import priority_levels
+from views.common import person_names
+
+__all__ = [
+    "ASSESSMENTS",
+    "LANE_OFFSET",
+    "office_holders",
+    "record_years",
+    "appointee_cycle",
+    "filter_entries",
+    "counts_by_priority_year",
+    "timeline_data",
+    "timeline_figure",
+    "said_vs_did",
+]
+
+ASSESSMENTS = ("advances", "mixed", "falls-short")
+# Within a priority's lane each assessment has its own sub-row, so markers do not hide each other.
+LANE_OFFSET = {"advances": -0.22, "mixed": 0.0, "falls-short": 0.22}
+
+
+def _http(column: str = "source_url") -> pl.Expr:
+    """Only the http(s) addresses of a List[String] source column: nothing else is ever linked."""
+    return pl.col(column).list.eval(pl.element().filter(pl.element().str.contains(r"^https?://")))
+
+
+def office_holders(tables: dict[str, pl.DataFrame]) -> list[tuple[str, str]]:
+    """[(person_id, name)] of everyone with record entries, by their first entry, then name."""
+    names = person_names(tables["people"])
+    firsts = (
+        tables["record_entries"]
+        .group_by("person_id")
+        .agg(pl.col("date").min().alias("first"))
+        .with_columns(
+            pl.col("person_id").replace_strict(names, default=pl.col("person_id")).alias("name")
+        )
+        .sort("first", "name")
+    )
+    return list(firsts.select("person_id", "name").iter_rows())
+
+
+def record_years(tables: dict[str, pl.DataFrame], person_id: str) -> list[int]:
+    """Every year from the person's first record entry to their last (empty if they have none)."""
+    dates = tables["record_entries"].filter(pl.col("person_id") == person_id)["date"]
+    if dates.is_empty():
+        return []
+    return list(range(dates.min().year, dates.max().year + 1))
+
+
+def appointee_cycle(tables: dict[str, pl.DataFrame], person_id: str) -> int | None:
+    """The selection cycle in which the person was appointed (None if they never were)."""
+    rows = tables["cycles"].filter(pl.col("appointee_person_id") == person_id).sort("cycle")
+    return rows["cycle"][-1] if rows.height else None
+
+
+def filter_entries(
+    tables: dict[str, pl.DataFrame],
+    person_id: str,
+    priority_ids: list[str],
+    assessments: list[str],
+    year_from: int,
+    year_to: int,
+) -> pl.DataFrame:
+    """The person's record entries in the filters, by date (oldest first), then entry id.
+
+    Columns: entry_id, person_id, role, date, date_precision, year, priority_id, priority_order,
+    ask_id, kind, title, summary, assessment, sources (http(s) only).
+    """
+    order = tables["priorities"].select("priority_id", pl.col("order").alias("priority_order"))
+    return (
+        tables["record_entries"]
+        .filter(
+            (pl.col("person_id") == person_id)
+            & pl.col("priority_id").is_in(priority_ids)
+            & pl.col("assessment").is_in(assessments)
+            & pl.col("date").dt.year().is_between(year_from, year_to)
+        )
+        .join(order, on="priority_id", how="left")
+        .with_columns(
+            pl.col("date").dt.year().cast(pl.Int64).alias("year"),
+            _http("source_url").alias("sources"),
+        )
+        .sort("date", "entry_id")
+        .select(
+            "entry_id",
+            "person_id",
+            "role",
+            "date",
+            "date_precision",
+            "year",
+            "priority_id",
+            "priority_order",
+            "ask_id",
+            "kind",
+            "title",
+            "summary",
+            "assessment",
+            "sources",
+        )
+    )
+
+
+def counts_by_priority_year(
+    entries: pl.DataFrame, priority_ids: list[str], years: list[int]
+) -> pl.DataFrame:
+    """Entries per priority (rows, in `priority_ids` order) and year (one column per year) + total.
+
+    A count is how many entries the data hold, not a measure of action: 0 means none recorded.
+    """
+    counts = dict(
+        ((p, y), n) for p, y, n in entries.group_by("priority_id", "year").len().iter_rows()
+    )
+    rows = []
+    for pid in priority_ids:
+        row: dict[str, object] = {"priority_id": pid}
+        for year in years:
+            row[str(year)] = int(counts.get((pid, year), 0))
+        row["total"] = sum(int(counts.get((pid, y), 0)) for y in years)
+        rows.append(row)
+    schema = {"priority_id": pl.String, **{str(y): pl.Int64 for y in years}, "total": pl.Int64}
+    return pl.DataFrame(rows, schema=schema, orient="row")
+
+
+def timeline_data(
+    entries: pl.DataFrame, priority_ids: list[str], format_date: Callable[..., str]
+) -> pl.DataFrame:
+    """Exactly what the timeline plots: one row per entry with its lane and its date as read.
+
+    Columns: entry_id, date, date_shown (respecting date_precision), priority_id, lane (0 = the
+    first of `priority_ids`), y (lane plus the assessment's sub-row offset), assessment, kind,
+    title, summary, source (first http(s) address or null).
+    """
+    lanes = pl.DataFrame(
+        {"priority_id": priority_ids, "lane": list(range(len(priority_ids)))},
+        schema={"priority_id": pl.String, "lane": pl.Int64},
+    )
+    shown = [format_date(d, p) for d, p in entries.select("date", "date_precision").iter_rows()]
+    return (
+        entries.with_columns(pl.Series("date_shown", shown, dtype=pl.String))
+        .join(lanes, on="priority_id", how="inner")
+        .with_columns(
+            (
+                pl.col("lane").cast(pl.Float64)
+                + pl.col("assessment").replace_strict(LANE_OFFSET, return_dtype=pl.Float64)
+            ).alias("y"),
+            pl.col("sources").list.first().alias("source"),
+        )
+        .sort("date", "entry_id")
+        .select(
+            "entry_id",
+            "date",
+            "date_shown",
+            "priority_id",
+            "lane",
+            "y",
+            "assessment",
+            "kind",
+            "title",
+            "summary",
+            "source",
+        )
+    )
+
+
+def _wrap(text: str, width: int = 70) -> str:
+    """Curated text for a Plotly hover: wrapped, with <, > and & shown as text, never markup."""
+    return "<br>".join(html.escape(line, quote=False) for line in textwrap.wrap(text or "", width))
+
+
+def timeline_figure(
+    data: pl.DataFrame,
+    *,
+    lane_labels: list[str],
+    assessment_labels: dict[str, str],
+    styles: dict[str, dict[str, str]],
+    source_word: str,
+    x_title: str,
+) -> go.Figure:
+    """Timeline: x = date, one horizontal lane per priority (in the order of `lane_labels`), one
+    marker trace per assessment (colour, shape and word from `styles` / `assessment_labels`).
+
+    customdata per point: [entry_id, priority_id, date as read, title, summary, source host].
+    """
+    fig = go.Figure()
+    for assessment in ASSESSMENTS:
+        rows = data.filter(pl.col("assessment") == assessment)
+        if rows.is_empty():
+            continue
+        style = styles[assessment]
+        custom = [
+            [
+                r["entry_id"],
+                r["priority_id"],
+                r["date_shown"],
+                _wrap(r["title"]),
+                _wrap(r["summary"]),
+                urlparse(r["source"]).netloc if r["source"] else "—",
+            ]
+            for r in rows.iter_rows(named=True)
+        ]
+        fig.add_trace(
+            go.Scatter(
+                x=rows["date"].to_list(),
+                y=rows["y"].to_list(),
+                mode="markers",
+                name=assessment_labels[assessment],
+                marker={
+                    "color": style["color"],
+                    "symbol": style["marker"],
+                    "size": 13,
+                    "line": {"width": 1, "color": "#333333"},
+                },
+                customdata=custom,
+                hovertemplate=(
+                    "<b>%{customdata[3]}</b><br>%{customdata[2]} · %{customdata[1]}"
+                    f" · {assessment_labels[assessment]}<br>%{{customdata[4]}}"
+                    f"<br>{source_word}: %{{customdata[5]}}<extra></extra>"
+                ),
+            )
+        )
+    n = len(lane_labels)
+    for lane in range(n):
+        if lane % 2 == 0:
+            fig.add_shape(
+                type="rect",
+                xref="paper",
+                x0=0,
+                x1=1,
+                y0=lane - 0.5,
+                y1=lane + 0.5,
+                fillcolor="#F3F5F7",
+                line={"width": 0},
+                layer="below",
+            )
+    fig.update_yaxes(
+        tickvals=list(range(n)),
+        ticktext=lane_labels,
+        range=[n - 0.5, -0.5],
+        zeroline=False,
+        showgrid=False,
+    )
+    fig.update_xaxes(title=x_title, showgrid=True)
+    fig.update_layout(
+        height=max(260, 62 * n + 140),
+        margin={"t": 30, "l": 10, "r": 10, "b": 10},
+        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
+        plot_bgcolor="#FFFFFF",
+        hovermode="closest",
+    )
+    return fig
+
+
+def said_vs_did(
+    tables: dict[str, pl.DataFrame],
+    person_id: str,
+    priority_ids: list[str],
+    entries: pl.DataFrame,
+) -> list[dict]:
+    """Per priority (in `priority_ids` order): what the person said as a candidate in the cycle they
+    were appointed in, next to their record on it (from `entries`, already filtered).
+
+    Each item: priority_id, title, cycle (None if never appointed), status (commitment status from
+    `priority_levels`, None if no cycle), level, reviewed, statements (list of rows: date, venue,
+    ask_id, commitment_level, paraphrase, quote, second_hand, sources), counts ({assessment: n}),
+    entries (list of rows: date, date_precision, assessment, title).
+    """
+    cycle = appointee_cycle(tables, person_id)
+    titles = dict(tables["priorities"].select("priority_id", "title").iter_rows())
+    levels: dict[str, dict] = {}
+    statements = tables["statements"].head(0)
+    if cycle is not None:
+        lv = priority_levels(tables, cycle, [person_id])
+        levels = {r["priority_id"]: r for r in lv.iter_rows(named=True)}
+        statements = tables["statements"].filter(
+            (pl.col("cycle") == cycle) & (pl.col("person_id") == person_id)
+        )
+    statements = statements.with_columns(_http("source_url").alias("sources")).sort("date")
+    out = []
+    for pid in priority_ids:
+        said = statements.filter(pl.col("priority_id") == pid).select(
+            "date",
+            "venue",
+            "ask_id",
+            "commitment_level",
+            "paraphrase",
+            "quote",
+            "second_hand",
+            "sources",
+        )
+        did = entries.filter(pl.col("priority_id") == pid)
+        counts = dict(did.group_by("assessment").len().iter_rows())
+        level = levels.get(pid)
+        out.append(
+            {
+                "priority_id": pid,
+                "title": titles.get(pid, pid),
+                "cycle": cycle,
+                "status": level["status"] if level else None,
+                "level": level["level"] if level else None,
+                "reviewed": level["reviewed"] if level else None,
+                "statements": said.to_dicts(),
+                "counts": {a: int(counts.get(a, 0)) for a in ASSESSMENTS},
+                "entries": did.select("date", "date_precision", "assessment", "title").to_dicts(),
+            }
+        )
+    return out

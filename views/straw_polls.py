@@ -1,0 +1,409 @@
+"""Straw polls page: the Security Council's straw polls of one selection cycle, per candidate.
+
+Counts that no source gave stay null ("not reported"), never 0. A withdrawn candidate's series ends
+at the last poll before their withdrawal, and the withdrawal itself is marked on the chart.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from datetime import date
+
+import plotly.graph_objects as go
+import polars as pl
+from plotly.subplots import make_subplots
+
+from views.common import person_names
+
+__all__ = [
+    "COUNCIL_SIZE",
+    "VOTES",
+    "VOTE_STYLE",
+    "PollSummary",
+    "poll_cycles",
+    "polled_candidates",
+    "poll_results",
+    "poll_summary",
+    "encourage_series",
+    "vote_segments",
+    "trend_figure",
+    "votes_figure",
+    "first_http_source",
+    "http_sources",
+]
+
+COUNCIL_SIZE = 15
+VOTES = ("encourage", "discourage", "no_opinion", "not_reported")
+# Okabe-Ito colours; discourage and "not reported" also carry a fill pattern, and every segment is
+# named in the legend and the hover, so colour is never the only carrier.
+VOTE_STYLE = {
+    "encourage": {"color": "#0072B2", "pattern": "", "fg": "#FFFFFF"},
+    "discourage": {"color": "#D55E00", "pattern": "x", "fg": "#FFFFFF"},
+    "no_opinion": {"color": "#BBBBBB", "pattern": "", "fg": "#FFFFFF"},
+    "not_reported": {"color": "#F2F2F2", "pattern": "/", "fg": "#777777"},
+}
+WITHDRAWAL_MARKER = "x-thin-open"
+# Candidate lines: Okabe-Ito colours, then the same colours dashed, then dotted, each with its own
+# marker shape, so that 13+ candidates stay distinguishable without relying on colour alone.
+LINE_COLORS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#000000")
+LINE_DASHES = ("solid", "dash", "dot")
+LINE_MARKERS = ("circle", "square", "diamond", "triangle-up", "star", "hexagon", "pentagon")
+
+
+@dataclass(frozen=True)
+class PollSummary:
+    """One cycle's polls in numbers (dates None when the cycle has no polls in the data)."""
+
+    cycle: int
+    as_of: date | None
+    polls: int
+    candidates: int
+    withdrawn: int
+    first: date | None
+    last: date | None
+
+
+def http_sources(column: str = "source_url") -> pl.Expr:
+    """The http(s) addresses of a List[String] source column (anything else is never linked)."""
+    return pl.col(column).list.eval(pl.element().filter(pl.element().str.contains(r"^https?://")))
+
+
+def first_http_source(column: str = "source_url") -> pl.Expr:
+    """The first http(s) address of a List[String] source column, or null."""
+    return http_sources(column).list.first()
+
+
+def poll_cycles(tables: dict[str, pl.DataFrame]) -> list[int]:
+    """Cycles that have at least one straw poll in the data, newest first."""
+    return sorted(tables["straw_polls"]["cycle"].unique().to_list(), reverse=True)
+
+
+def polled_candidates(tables: dict[str, pl.DataFrame], cycle: int) -> list[tuple[str, str]]:
+    """[(person_id, name)] of everyone polled in `cycle`, by their first poll, then by name."""
+    names = person_names(tables["people"])
+    firsts = (
+        tables["straw_polls"]
+        .filter(pl.col("cycle") == cycle)
+        .group_by("person_id")
+        .agg(pl.col("poll_number").min().alias("first"))
+        .with_columns(
+            pl.col("person_id").replace_strict(names, default=pl.col("person_id")).alias("name")
+        )
+        .sort("first", "name")
+    )
+    return list(firsts.select("person_id", "name").iter_rows())
+
+
+def poll_results(
+    tables: dict[str, pl.DataFrame], cycle: int, person_ids: list[str] | None = None
+) -> pl.DataFrame:
+    """Every poll result of `cycle` (all candidates, or only `person_ids`), by poll then name.
+
+    Columns: poll_number, date, person_id, name, encourage, discourage, no_opinion, p5_discourage
+    (null = not reported), withdrawal_date (null if they did not withdraw), withdrew_after (true on
+    a withdrawn candidate's last poll), source_url.
+    """
+    names = person_names(tables["people"])
+    polls = tables["straw_polls"].filter(pl.col("cycle") == cycle)
+    if person_ids:
+        polls = polls.filter(pl.col("person_id").is_in(person_ids))
+    withdrawals = (
+        tables["candidacies"]
+        .filter(pl.col("cycle") == cycle)
+        .select("person_id", "withdrawal_date")
+    )
+    out = (
+        polls.join(withdrawals, on="person_id", how="left")
+        .with_columns(
+            pl.col("person_id").replace_strict(names, default=pl.col("person_id")).alias("name"),
+        )
+        .with_columns(
+            (
+                pl.col("withdrawal_date").is_not_null()
+                & (pl.col("poll_number") == pl.col("poll_number").max().over("person_id"))
+            ).alias("withdrew_after")
+        )
+        .sort("poll_number", "name")
+    )
+    return out.select(
+        "poll_number",
+        "date",
+        "person_id",
+        "name",
+        "encourage",
+        "discourage",
+        "no_opinion",
+        "p5_discourage",
+        "withdrawal_date",
+        "withdrew_after",
+        "source_url",
+    )
+
+
+def poll_summary(tables: dict[str, pl.DataFrame], cycle: int, results: pl.DataFrame) -> PollSummary:
+    """Headline numbers of the polls shown (`results` from `poll_results`)."""
+    cycle_rows = tables["cycles"].filter(pl.col("cycle") == cycle)
+    as_of = cycle_rows["as_of"][0] if cycle_rows.height else None
+    return PollSummary(
+        cycle=cycle,
+        as_of=as_of,
+        polls=results["poll_number"].n_unique(),
+        candidates=results["person_id"].n_unique(),
+        withdrawn=results.filter(pl.col("withdrew_after")).height,
+        first=results["date"].min() if results.height else None,
+        last=results["date"].max() if results.height else None,
+    )
+
+
+def encourage_series(results: pl.DataFrame) -> pl.DataFrame:
+    """Exactly what the trend chart plots: one row per candidate and poll they were in.
+
+    Columns: person_id, name, poll_number, date, encourage (null = not reported: a gap in the line),
+    withdrawal_date, withdrew_after. Ordered by candidate (first poll, name), then poll.
+    """
+    order = (
+        results.group_by("person_id")
+        .agg(pl.col("poll_number").min().alias("_first"), pl.col("name").first().alias("_name"))
+        .sort("_first", "_name")
+        .with_row_index("_order")
+        .select("person_id", "_order")
+    )
+    return (
+        results.join(order, on="person_id")
+        .sort("_order", "poll_number")
+        .select(
+            "person_id",
+            "name",
+            "poll_number",
+            "date",
+            "encourage",
+            "withdrawal_date",
+            "withdrew_after",
+        )
+    )
+
+
+def vote_segments(results: pl.DataFrame) -> pl.DataFrame:
+    """Exactly what the per-poll bars plot: one row per candidate, poll and vote with a count.
+
+    `vote` is encourage / discourage / no_opinion, or not_reported for the Council members whose
+    vote no source gave (15 minus the reported counts, only where a count is missing). Segments
+    that were not reported have no row of their own: they are never drawn as 0.
+    """
+    reported = pl.sum_horizontal(
+        pl.col("encourage").fill_null(0),
+        pl.col("discourage").fill_null(0),
+        pl.col("no_opinion").fill_null(0),
+    )
+    any_missing = pl.any_horizontal(
+        pl.col("encourage").is_null(),
+        pl.col("discourage").is_null(),
+        pl.col("no_opinion").is_null(),
+    )
+    wide = results.with_columns(
+        pl.when(any_missing)
+        .then((pl.lit(COUNCIL_SIZE) - reported).clip(lower_bound=0))
+        .otherwise(None)
+        .cast(pl.Int64)
+        .alias("not_reported")
+    )
+    long = wide.unpivot(
+        index=["poll_number", "date", "person_id", "name"],
+        on=list(VOTES),
+        variable_name="vote",
+        value_name="count",
+    )
+    vote_order = pl.DataFrame({"vote": list(VOTES), "_v": range(len(VOTES))})
+    return (
+        long.filter(pl.col("count").is_not_null() & (pl.col("count") > 0))
+        .join(vote_order, on="vote")
+        .sort("poll_number", "name", "_v")
+        .drop("_v")
+    )
+
+
+def _plain(text: str) -> str:
+    """Curated text for Plotly (which reads <b>, <br>, <a> as markup): shown as text."""
+    return html.escape(text, quote=False)
+
+
+def _poll_labels(results: pl.DataFrame, format_date) -> dict[int, str]:
+    polls = results.select("poll_number", "date").unique().sort("poll_number")
+    return {n: f"{n} · {format_date(d)}" for n, d in polls.iter_rows()}
+
+
+def trend_figure(
+    series: pl.DataFrame,
+    *,
+    labels: dict[str, str],
+    format_date,
+) -> go.Figure:
+    """Line chart of 'encourage' per candidate over the polls (x = poll date, one trace each).
+
+    Null counts are gaps (connectgaps off). A withdrawn candidate's last point has a cross marker,
+    and a dotted vertical line with their name marks the withdrawal date. `labels` holds the
+    words: title_x, title_y, withdrew (with {name} and {date}), not_reported, encourage, poll.
+    """
+    fig = go.Figure()
+    for i, (person_id, rows) in enumerate(series.group_by("person_id", maintain_order=True)):
+        name = html.escape(rows["name"][0], quote=False)  # Plotly text is HTML-like: keep it text
+        color = LINE_COLORS[i % len(LINE_COLORS)]
+        dash = LINE_DASHES[(i // len(LINE_COLORS)) % len(LINE_DASHES)]
+        shape = LINE_MARKERS[i % len(LINE_MARKERS)]
+        symbols = [WITHDRAWAL_MARKER if w else shape for w in rows["withdrew_after"]]
+        sizes = [14 if w else 8 for w in rows["withdrew_after"]]
+        hover = [
+            f"{labels['poll']} {n}, {format_date(d)}<br>{labels['encourage']}: "
+            f"{labels['not_reported'] if e is None else e}"
+            + (
+                f"<br>{labels['withdrew'].format(name=name, date=format_date(w))}"
+                if last and w is not None
+                else ""
+            )
+            for n, d, e, w, last in rows.select(
+                "poll_number", "date", "encourage", "withdrawal_date", "withdrew_after"
+            ).iter_rows()
+        ]
+        fig.add_trace(
+            go.Scatter(
+                x=rows["date"].to_list(),
+                y=rows["encourage"].to_list(),
+                name=name,
+                legendgroup=person_id[0] if isinstance(person_id, tuple) else person_id,
+                mode="lines+markers",
+                connectgaps=False,
+                line={"color": color, "dash": dash, "width": 2},
+                marker={
+                    "symbol": symbols,
+                    "size": sizes,
+                    "color": color,
+                    "line": {"width": 2, "color": color},
+                },
+                hovertext=hover,
+                hovertemplate=f"<b>{name}</b><br>%{{hovertext}}<extra></extra>",
+            )
+        )
+    withdrawals = (
+        series.filter(pl.col("withdrawal_date").is_not_null())
+        .select("name", "withdrawal_date")
+        .unique()
+        .sort("withdrawal_date")
+    )
+    for i, (raw_name, when) in enumerate(withdrawals.iter_rows()):
+        name = html.escape(raw_name, quote=False)
+        fig.add_shape(
+            type="line",
+            x0=when,
+            x1=when,
+            y0=0,
+            y1=1,
+            yref="paper",
+            line={"dash": "dot", "width": 1, "color": "#555555"},
+        )
+        fig.add_annotation(
+            x=when,
+            y=1.0 + 0.06 * i,
+            yref="paper",
+            yanchor="bottom",
+            text=f"✕ {labels['withdrew'].format(name=name, date=format_date(when))}",
+            showarrow=False,
+            font={"size": 11},
+        )
+    fig.update_layout(
+        xaxis_title=labels["title_x"],
+        yaxis_title=labels["title_y"],
+        yaxis={"range": [0, COUNCIL_SIZE + 0.5], "dtick": 3},
+        margin={"t": 40 + 22 * withdrawals.height, "l": 10, "r": 10, "b": 10},
+        legend={"title": {"text": labels["legend"]}},
+        hovermode="closest",
+        height=520,
+    )
+    return fig
+
+
+def votes_figure(
+    segments: pl.DataFrame,
+    results: pl.DataFrame,
+    *,
+    vote_labels: dict[str, str],
+    format_date,
+    poll_word: str,
+    title_x: str,
+) -> go.Figure:
+    """Small multiples: one panel per poll, a stacked horizontal bar per candidate (of 15 members).
+
+    One trace per vote and poll; traces of the same vote share a legend entry (the vote's word).
+    Candidates keep the same row in every panel (empty where they were not in that poll).
+    """
+    poll_labels = _poll_labels(results, format_date)
+    polls = list(poll_labels)
+    results = results.with_columns(pl.col("name").map_elements(_plain, return_dtype=pl.String))
+    segments = segments.with_columns(pl.col("name").map_elements(_plain, return_dtype=pl.String))
+    names = (
+        results.group_by("name")
+        .agg(pl.col("poll_number").min().alias("_first"))
+        .sort("_first", "name")["name"]
+        .to_list()
+    )
+    cols = max(len(polls), 1)
+    fig = make_subplots(
+        rows=1,
+        cols=cols,
+        shared_yaxes=True,
+        subplot_titles=[f"{poll_word} {poll_labels[n]}" for n in polls],
+        horizontal_spacing=0.012,
+    )
+    for c, poll in enumerate(polls, start=1):
+        in_poll = segments.filter(pl.col("poll_number") == poll)
+        for vote in VOTES:
+            rows = in_poll.filter(pl.col("vote") == vote)
+            if not rows.height:
+                continue
+            style = VOTE_STYLE[vote]
+            fig.add_trace(
+                go.Bar(
+                    x=rows["count"].to_list(),
+                    y=rows["name"].to_list(),
+                    orientation="h",
+                    name=vote_labels[vote],
+                    legendgroup=vote,
+                    showlegend=not any(t.legendgroup == vote for t in fig.data),
+                    marker={
+                        "color": style["color"],
+                        "pattern": {
+                            "shape": style["pattern"],
+                            "fgcolor": style["fg"],
+                            "fillmode": "overlay",
+                            "size": 6,
+                        },
+                        "line": {"color": "#FFFFFF", "width": 0.5},
+                    },
+                    text=None if vote == "not_reported" else rows["count"].to_list(),
+                    textposition="inside",
+                    insidetextfont={
+                        "color": "#FFFFFF" if vote in ("encourage", "discourage") else "#000000"
+                    },
+                    hovertemplate=f"%{{y}}<br>{vote_labels[vote]}: %{{x}}<extra></extra>",
+                ),
+                row=1,
+                col=c,
+            )
+        fig.update_xaxes(range=[0, COUNCIL_SIZE], tickvals=[0, 5, 10], row=1, col=c)
+    fig.update_yaxes(categoryorder="array", categoryarray=names, autorange="reversed")
+    fig.update_layout(
+        barmode="stack",
+        height=max(300, 34 * len(names) + 140),
+        margin={"t": 60, "l": 10, "r": 10, "b": 40},
+        legend={"orientation": "h", "y": -0.12, "traceorder": "normal"},
+    )
+    fig.add_annotation(
+        text=title_x,
+        x=0.5,
+        y=-0.02,
+        xref="paper",
+        yref="paper",
+        yanchor="top",
+        showarrow=False,
+    )
+    return fig
