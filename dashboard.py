@@ -25,7 +25,7 @@ if not package.ok:
 PAGES = [
     ("app_pages/overview.py", "overview", "nav.overview", "🏠"),
     ("app_pages/priorities.py", "priorities", "nav.priorities", "🎯"),
-    ("app_pages/straw_polls.py", "straw-polls", "nav.straw_polls", "🗳️"),
+    ("app_pages/straw-polls.py", "straw-polls", "nav.straw_polls", "🗳️"),
     ("app_pages/record.py", "record", "nav.record", "📜"),
     ("app_pages/compare.py", "compare", "nav.compare", "⚖️"),
     ("app_pages/candidate.py", "candidate", "nav.candidate", "👤"),

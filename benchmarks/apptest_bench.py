@@ -118,6 +118,10 @@ def bench_url(url: str, files: dict[str, str], spec: dict, fixture_dir: Path) ->
         return result
     at = AppTest.from_file(ENTRY, default_timeout=spec["timeout"])
     if page:
+        # Run the entry file once before switching: before its first run AppTest finds a page by
+        # its file name, which misses a page whose url_path differs from its file name and
+        # silently shows the default page instead.
+        at.run()
         at.switch_page(files[page])
     for key, values in parse_qs(parts.query).items():
         at.query_params[key] = values if len(values) > 1 else values[0]

@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+import plotly.graph_objects as go
 import polars as pl
 import streamlit as st
 
+from components.cached import cached
 from components.i18n import t
 
-__all__ = ["PLOTLY_CONFIG", "STATUS_STYLE", "ASSESSMENT_STYLE", "show_chart", "csv_download"]
+__all__ = [
+    "PLOTLY_CONFIG",
+    "STATUS_STYLE",
+    "ASSESSMENT_STYLE",
+    "show_chart",
+    "csv_download",
+    "cached_figure",
+]
 
 # Plotly's toolbar camera button exports the chart as an image, in the browser, offline. It offers one
 # format: SVG (vector: sharp on slides and in print, editable); the data is in the CSV next to it.
@@ -34,6 +45,19 @@ ASSESSMENT_STYLE = {
     "mixed": {"color": "#E69F00", "symbol": "◆", "marker": "diamond"},
     "falls-short": {"color": "#D55E00", "symbol": "▼", "marker": "triangle-down"},
 }
+
+
+def cached_figure(builder: Callable[..., go.Figure], package, *args, **kwargs) -> go.Figure:
+    """A finished Plotly figure, built once per data version, builder, arguments and language.
+
+    `builder(package, *args, **kwargs)` must return the figure exactly as shown (builders return
+    finished figures): the cached object is shared by every session and rerun, so never change it
+    afterwards (`go.Figure(fig)` makes a copy if a page must). Building and validating a figure is
+    most of a chart page's rerun; `st.plotly_chart` only serialises it. Arguments must be hashable
+    (str, int, None, tuples); the key also holds the package object's token, `package.version` and
+    the current language (builders may call `t()` and `format_date`). See `components.cached`.
+    """
+    return cached(builder, package, *args, **kwargs)
 
 
 def show_chart(fig, *, key: str, alt: str | None = None) -> None:

@@ -9,6 +9,7 @@ shown with a notice instead — never a traceback. `TRACKER_DB_URL=off` reads th
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import time
 
@@ -51,7 +52,32 @@ def _notice_once(text: str) -> None:
 
 
 def get_package() -> Package:
-    """The current package (valid or not); reloads when a data file or the database changes."""
+    """The current package (valid or not), with the agenda's titles and asks in the current
+    language; reloads when a data file or the database changes."""
+    from components.i18n import current_language
+
+    return _in_language(_current_package(), current_language())
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _localized(_package: Package, version: str, language: str) -> Package:
+    # `version` and `language` key the cache; the leading underscore keeps the package unhashed.
+    from components.i18n import localized_agenda
+
+    tables = dict(_package.tables)
+    tables["priorities"], tables["asks"] = localized_agenda(
+        _package["priorities"], _package["asks"], language
+    )
+    return dataclasses.replace(_package, tables=tables)
+
+
+def _in_language(package: Package, language: str) -> Package:
+    if not package.ok or language == "en":
+        return package
+    return _localized(package, package.version, language)
+
+
+def _current_package() -> Package:
     from store import default_db_url, open_store
 
     data_dir = default_data_dir()

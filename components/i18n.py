@@ -11,9 +11,18 @@ import tomllib
 from functools import cache
 from pathlib import Path
 
+import polars as pl
 import streamlit as st
 
-__all__ = ["LANGUAGES", "DEFAULT_LANGUAGE", "catalogue", "current_language", "t", "translate"]
+__all__ = [
+    "LANGUAGES",
+    "DEFAULT_LANGUAGE",
+    "catalogue",
+    "current_language",
+    "localized_agenda",
+    "t",
+    "translate",
+]
 
 LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
 LANGUAGES = {"en": "English", "fr": "Français", "es": "Español"}
@@ -38,6 +47,27 @@ def translate(language: str, key: str, /, **values: object) -> str:
     if text is None:
         text = catalogue(DEFAULT_LANGUAGE).get(namespace, {}).get(name, key)
     return text.format(**values) if values else text
+
+
+def localized_agenda(
+    priorities: pl.DataFrame, asks: pl.DataFrame, language: str
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The priorities and asks tables with title, summary and ask text in `language`.
+
+    The data holds the English text; `locales/<lang>/agenda.toml` holds translations keyed
+    `p1_title`, `p1_summary`, `p1_a`. A missing translation keeps the English text.
+    """
+    agenda = catalogue(language).get("agenda", {})
+
+    def swap(frame: pl.DataFrame, id_col: str, col: str, suffix: str = "") -> pl.DataFrame:
+        ids = frame[id_col].to_list()
+        texts = [agenda.get(i.replace(".", "_") + suffix) for i in ids]
+        return frame.with_columns(pl.Series(col, texts, dtype=pl.String).fill_null(frame[col]))
+
+    priorities = swap(
+        swap(priorities, "priority_id", "title", "_title"), "priority_id", "summary", "_summary"
+    )
+    return priorities, swap(asks, "ask_id", "text")
 
 
 def current_language() -> str:

@@ -85,3 +85,15 @@ def test_unknown_language_falls_back_to_english_with_a_notice():
     assert at.selectbox(key="lang").value == "en"
     assert at.title[0].value == _title("en", "app_pages/overview.py")
     assert any("lang" in str(i.value) and "xx" in str(i.value) for i in at.info)
+
+
+def test_agenda_is_translated_for_every_priority_and_ask(package):
+    """Priority titles, summaries and ask texts have a French and a Spanish translation."""
+    from components.i18n import localized_agenda
+
+    for language in ("fr", "es"):
+        priorities, asks = localized_agenda(package["priorities"], package["asks"], language)
+        for column in ("title", "summary"):
+            changed = priorities[column] != package["priorities"][column]
+            assert changed.all(), (language, column)
+        assert (asks["text"] != package["asks"]["text"]).all(), language

@@ -28,12 +28,17 @@ __all__ = [
     "encourage_series",
     "vote_segments",
     "trend_figure",
+    "MAX_POLL_PANELS",
+    "panel_polls",
     "votes_figure",
     "first_http_source",
     "http_sources",
 ]
 
 COUNCIL_SIZE = 15
+# The per-poll small multiples show at most this many polls (the latest); every poll stays in the
+# results table. Real cycles have had up to 6; one column per poll stops working long before 600.
+MAX_POLL_PANELS = 12
 VOTES = ("encourage", "discourage", "no_opinion", "not_reported")
 # Okabe-Ito colours; discourage and "not reported" also carry a fill pattern, and every segment is
 # named in the legend and the hover, so colour is never the only carrier.
@@ -322,6 +327,12 @@ def trend_figure(
     return fig
 
 
+def panel_polls(results: pl.DataFrame, max_panels: int = MAX_POLL_PANELS) -> list[int]:
+    """The poll numbers `votes_figure` draws a panel for: the latest `max_panels`, in order."""
+    polls = sorted(results["poll_number"].unique().to_list())
+    return polls[-max_panels:] if max_panels > 0 else polls
+
+
 def votes_figure(
     segments: pl.DataFrame,
     results: pl.DataFrame,
@@ -330,12 +341,17 @@ def votes_figure(
     format_date,
     poll_word: str,
     title_x: str,
+    max_panels: int = MAX_POLL_PANELS,
 ) -> go.Figure:
     """Small multiples: one panel per poll, a stacked horizontal bar per candidate (of 15 members).
 
     One trace per vote and poll; traces of the same vote share a legend entry (the vote's word).
-    Candidates keep the same row in every panel (empty where they were not in that poll).
+    Candidates keep the same row in every panel (empty where they were not in that poll). Only the
+    latest `max_panels` polls get a panel (`panel_polls`); the page says so when polls are left out.
     """
+    shown = panel_polls(results, max_panels)
+    results = results.filter(pl.col("poll_number").is_in(shown))
+    segments = segments.filter(pl.col("poll_number").is_in(shown))
     poll_labels = _poll_labels(results, format_date)
     polls = list(poll_labels)
     results = results.with_columns(pl.col("name").map_elements(_plain, return_dtype=pl.String))
@@ -352,7 +368,7 @@ def votes_figure(
         cols=cols,
         shared_yaxes=True,
         subplot_titles=[f"{poll_word} {poll_labels[n]}" for n in polls],
-        horizontal_spacing=0.012,
+        horizontal_spacing=min(0.012, 0.5 / (cols - 1)) if cols > 1 else 0.012,
     )
     for c, poll in enumerate(polls, start=1):
         in_poll = segments.filter(pl.col("poll_number") == poll)

@@ -76,7 +76,8 @@ def assert_page_ok(page) -> None:
     main_block(page).locator('h1, [data-testid="stException"]').first.wait_for(state="visible")
     # The page redacts error details (client.showErrorDetails = "none"): show the server log.
     assert exception.count() == 0, (
-        "the page shows an exception; end of the server log:\n" + server_log_tail()
+        f"the page shows an exception: {exception.first.inner_text()[:500]}\n"
+        f"end of the server log:\n{server_log_tail()}"
     )
     title.wait_for(state="visible")
     text = title.inner_text().strip()

@@ -14,9 +14,6 @@ def open_page(page: str | None = None, timeout: float = 30, **params: str | list
     """AppTest of `dashboard.py` showing `pages/<page>.py` (None = default page) with these params."""
     at = AppTest.from_file(ENTRY, default_timeout=timeout)
     if page is not None:
-        # Run the entry file once first: switching before the first run would run the page file
-        # alone, without the navigation, the language control and the link notices.
-        at.run()
         at.switch_page(f"app_pages/{page}.py")
     for key, value in params.items():
         at.query_params[key] = value
@@ -36,3 +33,8 @@ def texts(at: AppTest) -> str:
     for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning", "error"):
         parts += [str(el.value) for el in at.get(kind)]
     return "\n".join(parts)
+
+
+def notices(at: AppTest) -> str:
+    """The link notices shown under the title, as read on screen (Markdown escapes removed)."""
+    return " ".join(str(i.value) for i in at.info).replace("\\", "")

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from tests.pages.apptest import open_page, plotly_specs, texts
-from tests.pages.test_compare import notices, through_entry_file  # noqa: F401 (autouse fixture)
+from tests.pages.apptest import notices, open_page, plotly_specs, texts
 from views.commitments import candidacy_options
 
 

@@ -3,32 +3,12 @@
 from __future__ import annotations
 
 import polars as pl
-import pytest
-from streamlit.runtime.pages_manager import PagesManager
 
-from tests.pages.apptest import open_page, plotly_specs, texts
+from tests.pages.apptest import notices, open_page, plotly_specs, texts
 from views.commitments import candidacy_options, priority_levels
 from views.compare import axis_labels
 
 EXAMPLE = ["antonio-guterres", "irina-bokova"]
-
-
-@pytest.fixture(autouse=True)
-def through_entry_file(monkeypatch):
-    """Run pages through dashboard.py, as the server does once st.navigation has run.
-
-    AppTest resets PagesManager.uses_pages_directory before every run; with a `pages/` folder that
-    means "multipage v1", and `switch_page` then runs the page file alone — without the entry file,
-    so without its notices, language and navigation. Pinning the flag to False (what st.navigation
-    sets in a real server) makes `open_page` test the page as a shared link opens it.
-    """
-    original = PagesManager.__init__
-
-    def init(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(PagesManager, "__init__", init)
 
 
 def candidacy_traces(at) -> list[dict]:
@@ -40,10 +20,6 @@ def gap_traces(at) -> list[dict]:
     (spec,) = plotly_specs(at)
     return [tr for tr in spec["data"] if (tr.get("meta") or {}).get("kind") == "gap"]
 
-
-def notices(at) -> str:
-    """The notices as read on screen (Markdown escapes removed)."""
-    return " ".join(str(i.value) for i in at.info).replace("\\", "")
 
 
 def level_table(at):

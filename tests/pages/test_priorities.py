@@ -2,17 +2,7 @@
 
 import polars as pl
 
-from tests.pages.apptest import open_page, plotly_specs, texts
-
-
-def notices(at) -> str:
-    """The link notices of the run: shown ones, and those queued for the entry file to show.
-
-    (With `switch_page` before the first run, AppTest may run the page file without the entry
-    file around it, so the queued notices are not drawn; they are the same text.)
-    """
-    queued = at.session_state["_url_notices"] if "_url_notices" in at.session_state else []
-    return " ".join([str(i.value) for i in at.info] + list(queued))
+from tests.pages.apptest import notices, open_page, plotly_specs, texts
 
 
 def test_example_link_shows_the_p6_grid_for_2026(package):

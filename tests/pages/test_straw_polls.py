@@ -2,17 +2,7 @@
 
 import polars as pl
 
-from tests.pages.apptest import open_page, plotly_specs, texts
-
-
-def notices(at) -> str:
-    """The link notices of the run: shown ones, and those queued for the entry file to show.
-
-    (With `switch_page` before the first run, AppTest may run the page file without the entry
-    file around it, so the queued notices are not drawn; they are the same text.)
-    """
-    queued = at.session_state["_url_notices"] if "_url_notices" in at.session_state else []
-    return " ".join([str(i.value) for i in at.info] + list(queued))
+from tests.pages.apptest import notices, open_page, plotly_specs, texts
 
 
 def polled(package, cycle):
@@ -20,7 +10,7 @@ def polled(package, cycle):
 
 
 def test_example_link_shows_2016_polls(package):
-    at = open_page("straw_polls", cycle="2016")
+    at = open_page("straw-polls", cycle="2016")
     assert at.selectbox(key="cycle").value == "2016"
     assert at.multiselect(key="candidate").value == []
     body = texts(at)
@@ -48,21 +38,21 @@ def test_example_link_shows_2016_polls(package):
 
 
 def test_default_is_newest_cycle_with_polls(package):
-    at = open_page("straw_polls")
+    at = open_page("straw-polls")
     newest = str(package["straw_polls"]["cycle"].max())
     assert at.selectbox(key="cycle").value == newest
     assert len(plotly_specs(at)) == 2
 
 
 def test_cycle_without_polls_says_so_without_a_chart():
-    at = open_page("straw_polls", cycle="2026")
+    at = open_page("straw-polls", cycle="2026")
     assert at.selectbox(key="cycle").value == "2026"
     assert plotly_specs(at) == []
     assert "No straw polls in the data for the 2026 cycle, as of" in texts(at)
 
 
 def test_candidate_filter_keeps_those_traces(package):
-    at = open_page("straw_polls", cycle="2016", candidate=["antonio-guterres", "helen-clark"])
+    at = open_page("straw-polls", cycle="2016", candidate=["antonio-guterres", "helen-clark"])
     assert at.multiselect(key="candidate").value == ["antonio-guterres", "helen-clark"]
     trend = plotly_specs(at)[0]
     assert sorted(tr["name"] for tr in trend["data"]) == ["António Guterres", "Helen Clark"]
@@ -70,7 +60,7 @@ def test_candidate_filter_keeps_those_traces(package):
 
 
 def test_changing_the_widgets_changes_the_view():
-    at = open_page("straw_polls")
+    at = open_page("straw-polls")
     at.multiselect(key="candidate").set_value(["antonio-guterres"]).run()
     assert [tr["name"] for tr in plotly_specs(at)[0]["data"]] == ["António Guterres"]
     at.selectbox(key="cycle").set_value("2026").run()
@@ -79,7 +69,7 @@ def test_changing_the_widgets_changes_the_view():
 
 
 def test_malformed_link_shows_default_with_notice():
-    at = open_page("straw_polls", cycle="1800", candidate=["nobody", "antonio-guterres"])
+    at = open_page("straw-polls", cycle="1800", candidate=["nobody", "antonio-guterres"])
     assert at.selectbox(key="cycle").value == "2016"
     assert at.multiselect(key="candidate").value == ["antonio-guterres"]
     text = notices(at)

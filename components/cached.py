@@ -1,0 +1,85 @@
+"""Per-data-version memo of derived things (lookups, view models): computed once, shared read-only.
+
+`cached(builder, package, *args)` runs `builder(package, *args)` once per package object,
+arguments and language, in one `st.cache_resource`, and returns the same object afterwards: treat
+it as read-only (polars frames are immutable; copy a dict or list before changing it). The views
+stay pure: the builders are small functions in the page (or here) that call them.
+
+The key holds a token for the package object (every reload — a changed file or a curator's save —
+gives a new object, so a new token), its version and data directory (for people reading the
+cache), the builder's file and name, the hashable arguments and the current language (builders
+may call `t()` and `format_date`). Entries of an old package age out (max_entries).
+"""
+
+from __future__ import annotations
+
+import itertools
+import weakref
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import streamlit as st
+
+from components.i18n import current_language
+from loaders import Package
+
+__all__ = ["cached", "package_token", "builder_id"]
+
+T = TypeVar("T")
+_tokens: dict[int, tuple[weakref.ref, int]] = {}
+_counter = itertools.count(1)
+
+
+def package_token(package: Package) -> int:
+    """A number unique to this package object for the life of the process (ids can be reused)."""
+    key = id(package)
+    entry = _tokens.get(key)
+    if entry is not None and entry[0]() is package:
+        return entry[1]
+    token = next(_counter)
+    _tokens[key] = (weakref.ref(package, lambda _ref, key=key: _tokens.pop(key, None)), token)
+    return token
+
+
+def builder_id(builder: Callable) -> str:
+    """File and qualified name of a function: stable across reruns of a page script (which define
+    their functions anew each time) and distinct between pages."""
+    code = getattr(builder, "__code__", None)
+    where = code.co_filename if code is not None else getattr(builder, "__module__", "")
+    return f"{where}:{getattr(builder, '__qualname__', repr(builder))}"
+
+
+@st.cache_resource(max_entries=512, show_spinner=False)
+def _memo(
+    builder_key: str,
+    token: int,
+    version: str,
+    data_dir: str,
+    language: str,
+    args: tuple,
+    kwargs: tuple,
+    _builder: Callable,
+    _package: Package,
+) -> Any:
+    # Everything but `_builder` and `_package` is the key.
+    return _builder(_package, *args, **dict(kwargs))
+
+
+def cached(builder: Callable[..., T], package: Package, *args: Any, **kwargs: Any) -> T:
+    """`builder(package, *args, **kwargs)`, computed once per package, arguments and language.
+
+    Arguments must be hashable by Streamlit (str, int, None, tuples of them...); pass tuples, not
+    lists, so the builder gets the same value the key was made from.
+    """
+    return _memo(
+        builder_id(builder),
+        package_token(package),
+        package.version,
+        str(package.data_dir),
+        current_language(),
+        tuple(args),
+        tuple(sorted(kwargs.items())),
+        _builder=builder,
+        _package=package,
+    )
+
