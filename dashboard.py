@@ -1,4 +1,4 @@
-"""Entry file: page config, language, navigation with stable URLs, the shared sidebar. No data code."""
+"""Entry file: page config, language, navigation with stable URLs, shared sidebar. No data code."""
 
 import streamlit as st
 
@@ -24,23 +24,23 @@ if not package.ok:
 # (file, url_path, title key, emoji icon). Emoji, not material icons: those fetch a font online.
 PAGES = [
     ("app_pages/overview.py", "overview", "nav.overview", "🏠"),
-    ("app_pages/priorities.py", "priorities", "nav.priorities", "🎯"),
-    ("app_pages/straw-polls.py", "straw-polls", "nav.straw_polls", "🗳️"),
-    ("app_pages/record.py", "record", "nav.record", "📜"),
     ("app_pages/compare.py", "compare", "nav.compare", "⚖️"),
     ("app_pages/candidate.py", "candidate", "nav.candidate", "👤"),
+    ("app_pages/priorities.py", "priorities", "nav.priorities", "🎯"),
+    ("app_pages/record.py", "record", "nav.record", "📜"),
+    ("app_pages/straw-polls.py", "straw-polls", "nav.straw_polls", "🗳️"),
     ("app_pages/map.py", "map", "nav.map", "🗺️"),
     ("app_pages/data.py", "data", "nav.data", "📚"),
-    ("app_pages/curate.py", "curate", "nav.curate", "✍️"),
     ("app_pages/present.py", "present", "nav.present", "🎬"),
+    ("app_pages/curate.py", "curate", "nav.curate", "✍️"),
 ]
 pages = [
     st.Page(path, url_path=url, title=t(title), icon=icon, default=(url == "overview"))
     for path, url, title, icon in PAGES
 ]
 page = st.navigation(pages)
-sidebar_footer(package)
-set_current_page(next((row[1] for row, p in zip(PAGES, pages, strict=True) if p.url_path == page.url_path), ""))
+set_current_page(page.url_path or "overview")  # the default page's url_path is ""
 page.run()
 render_notices()
 render_share()
+sidebar_footer(package)

@@ -4,7 +4,8 @@ statements with sources, and the nominating states' record (context, not a score
 import polars as pl
 import streamlit as st
 
-from components.charts import ASSESSMENT_STYLE, csv_download, show_chart
+from components.cached import cached
+from components.charts import ASSESSMENT_STYLE, cached_figure, csv_download, show_chart
 from components.data import get_package
 from components.i18n import t
 from components.layout import format_date, page_header, source_note
@@ -21,7 +22,14 @@ package = get_package()
 tables = package.tables
 cycles = [str(c) for c in cycles_desc(package["cycles"])]
 cycle = int(url_choice("cycle", cycles, default=cycles[0], label=t("common.cycle")))
-options = dict(candidacy_options(tables, cycle))
+
+
+def cycle_options(package, cycle: int) -> list[tuple[str, str]]:
+    """The cycle's candidacies (cached per data version)."""
+    return candidacy_options(package.tables, cycle)
+
+
+options = dict(cached(cycle_options, package, cycle))
 
 # A candidate of the previous cycle is dropped without a notice when the cycle was changed here.
 last_cycle = st.session_state.get("_candidate_cycle")
@@ -42,10 +50,69 @@ person_id = url_choice(
     label=t("candidate.candidate"),
     format_func=lambda pid: options.get(pid, pid),
 )
-who = view.profile(tables, cycle, person_id)
+
+
+def word(key: str) -> str:
+    """The timeline's words: statuses and assessments from common, the rest from this page."""
+    if key.startswith("level_"):
+        return t(f"common.status_{key.removeprefix('level_')}")
+    if key.startswith("assessment_"):
+        return t(f"common.{key}")
+    return t(f"candidate.{key}")
+
+
+def candidate_model(package, cycle: int, person_id: str) -> dict:
+    """Everything derived for one candidacy, once per data version and language."""
+    tables = package.tables
+    who = view.profile(tables, cycle, person_id)
+    timeline = view.timeline(tables, cycle, person_id)
+    words = {key: word(key) for key in view.TIMELINE_WORDS}
+    venues = {v: t(f"compare.venue_{v}") for v in compare_view.VENUES}
+    labelled = view.timeline_labels(timeline, words, format_date, as_of=who.as_of, venues=venues)
+    radar = compare_view.radar_data(tables, cycle, [person_id])
+    text = radar_text()
+    statements = compare_view.statement_rows(tables, cycle, [person_id])
+    states = [iso3 for iso3, _ in who.nominating_states]
+    return {
+        "who": who,
+        "timeline": timeline,
+        "words": words,
+        "labelled": labelled,
+        "radar": radar,
+        "level_table": compare_view.level_table(radar, text.cell).join(
+            compare_view.coverage_table(radar).rename({who.name: "coverage"}), on="priority"
+        ),
+        "statement_lines": [statement_line(r, text) for r in statements.iter_rows(named=True)],
+        "state_record": (
+            view.state_record_table(view.state_record(tables, states), t("common.no_data"))
+            if states
+            else None
+        ),
+    }
+
+
+def timeline_chart(package, cycle: int, person_id: str):
+    """The candidacy's timeline, finished (built once per data version and language)."""
+    model = cached(candidate_model, package, cycle, person_id)
+    return view.timeline_figure(
+        model["labelled"],
+        model["words"],
+        priorities=package["priorities"],
+        assessment_style=ASSESSMENT_STYLE,
+        name=model["who"].name,
+    )
+
+
+def radar_chart(package, cycle: int, person_id: str):
+    """The candidacy's radar, finished (built once per data version and language)."""
+    return radar_figure(
+        cached(candidate_model, package, cycle, person_id)["radar"], radar_text(), height=500
+    )
+
+
+model = cached(candidate_model, package, cycle, person_id)
+who, radar, timeline = model["who"], model["radar"], model["timeline"]
 as_of = format_date(who.as_of) if who.as_of else t("common.as_of_unknown")
-radar = compare_view.radar_data(tables, cycle, [person_id])
-timeline = view.timeline(tables, cycle, person_id)
 n_record = timeline.filter(pl.col("lane") == "record").height
 n_polls = timeline.filter(pl.col("lane") == "straw-polls").height
 record_part = (
@@ -105,29 +172,8 @@ source_note(package, "candidacies", "people")
 # Timeline.
 st.subheader(t("candidate.timeline_title"))
 
-
-def word(key: str) -> str:
-    """The timeline's words: statuses and assessments from common, the rest from this page."""
-    if key.startswith("level_"):
-        return t(f"common.status_{key.removeprefix('level_')}")
-    if key.startswith("assessment_"):
-        return t(f"common.{key}")
-    return t(f"candidate.{key}")
-
-
-words = {key: word(key) for key in view.TIMELINE_WORDS}
-venues = {v: t(f"compare.venue_{v}") for v in compare_view.VENUES}
-labelled = view.timeline_labels(timeline, words, format_date, as_of=who.as_of, venues=venues)
-show_chart(
-    view.timeline_figure(
-        labelled,
-        words,
-        priorities=tables["priorities"],
-        assessment_style=ASSESSMENT_STYLE,
-        name=who.name,
-    ),
-    key="candidate_timeline",
-)
+words, labelled = model["words"], model["labelled"]
+show_chart(cached_figure(timeline_chart, package, cycle, person_id), key="candidate_timeline")
 timeline_sources = ["selection_events", "cycles", "statements", "straw_polls"]
 if n_record:
     timeline_sources.append("record_entries")
@@ -158,18 +204,15 @@ csv_download(
 )
 
 # Radar of this candidacy.
-text = radar_text()
 st.subheader(t("candidate.radar_title"))
 left, right = st.columns([3, 2], gap="large")
 with left:
-    show_chart(radar_figure(radar, text, height=500), key="candidate_radar")
+    show_chart(cached_figure(radar_chart, package, cycle, person_id), key="candidate_radar")
     source_note(package, "statements", "searches", "assessments", "priorities")
     st.caption(t("compare.radar_caption"))
     csv_download(radar, f"radar-{cycle}-{person_id}", key="candidate_radar_csv")
 with right:
-    table = compare_view.level_table(radar, text.cell).join(
-        compare_view.coverage_table(radar).rename({who.name: "coverage"}), on="priority"
-    )
+    table = model["level_table"]
     st.dataframe(
         table.rename(
             {
@@ -185,9 +228,8 @@ with right:
 
 # Statements.
 st.subheader(t("candidate.statements_title"))
-statements = compare_view.statement_rows(tables, cycle, [person_id])
-if statements.height:
-    st.markdown("\n".join(statement_line(r, text) for r in statements.iter_rows(named=True)))
+if model["statement_lines"]:
+    st.markdown("\n".join(model["statement_lines"]))
 else:
     st.caption(t("compare.no_statements", name=who.name))
 source_note(package, "statements")
@@ -195,9 +237,8 @@ source_note(package, "statements")
 # The nominating states' record: context about states, never a score of the person.
 st.subheader(t("candidate.states_title"))
 st.caption(t("candidate.states_caption", name=md_text(who.name)))
-states = [iso3 for iso3, _ in who.nominating_states]
-if states:
-    record = view.state_record_table(view.state_record(tables, states), t("common.no_data"))
+record = model["state_record"]
+if record is not None:
     st.dataframe(
         record.rename({"indicator": t("candidate.col_indicator")}),
         hide_index=True,

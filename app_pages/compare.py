@@ -3,7 +3,8 @@ and the statements behind every point."""
 
 import streamlit as st
 
-from components.charts import csv_download, show_chart
+from components.cached import cached
+from components.charts import cached_figure, csv_download, show_chart
 from components.data import get_package
 from components.i18n import t
 from components.layout import format_date, page_header, source_note
@@ -18,7 +19,48 @@ package = get_package()
 tables = package.tables
 cycles = [str(c) for c in cycles_desc(package["cycles"])]
 cycle = int(url_choice("cycle", cycles, default=cycles[0], label=t("common.cycle")))
-options = dict(candidacy_options(tables, cycle))
+
+
+def cycle_options(package, cycle: int) -> dict:
+    """The cycle's candidacies and default choice (cached per data version)."""
+    return {
+        "options": candidacy_options(package.tables, cycle),
+        "default": view.default_candidates(package.tables, cycle),
+        "as_of": view.cycle_as_of(package.tables, cycle),
+    }
+
+
+def compare_model(package, cycle: int, chosen: tuple[str, ...]) -> dict:
+    """The radar frame, tables and statement lines of the chosen candidacies (cached)."""
+    radar = view.radar_data(package.tables, cycle, list(chosen))
+    people = list(dict.fromkeys(radar["person_id"]))
+    text = radar_text()
+    statements = view.statement_rows(package.tables, cycle, people) if people else None
+    lines = {
+        pid: [
+            statement_line(r, text)
+            for r in statements.iter_rows(named=True)
+            if r["person_id"] == pid
+        ]
+        for pid in people
+    }
+    return {
+        "radar": radar,
+        "people": people,
+        "names": dict(radar.select("person_id", "name").unique(maintain_order=True).iter_rows()),
+        "levels": view.level_table(radar, text.cell) if people else None,
+        "coverage": view.coverage_table(radar) if people else None,
+        "lines": lines,
+    }
+
+
+def radar_chart(package, cycle: int, chosen: tuple[str, ...]):
+    """The radar of the chosen candidacies, finished (built once per data version and language)."""
+    return radar_figure(cached(compare_model, package, cycle, chosen)["radar"], radar_text())
+
+
+per_cycle = cached(cycle_options, package, cycle)
+options = dict(per_cycle["options"])
 
 # When the cycle was just changed here, candidates of the old cycle are dropped without a notice
 # (the new cycle's default is shown); a link's bad values still get their notice.
@@ -36,16 +78,16 @@ if last_cycle is not None and last_cycle != cycle:
 chosen = url_multi(
     "candidate",
     list(options),
-    default=view.default_candidates(tables, cycle),
+    default=per_cycle["default"],
     label=t("compare.candidates", n=view.MAX_CANDIDATES),
     format_func=lambda pid: options.get(pid, pid),
     max_selections=view.MAX_CANDIDATES,
     help=t("compare.candidates_help"),
 )
 
-radar = view.radar_data(tables, cycle, chosen)
-people = list(dict.fromkeys(radar["person_id"]))
-as_of = view.cycle_as_of(tables, cycle)
+model = cached(compare_model, package, cycle, tuple(chosen))
+radar, people = model["radar"], model["people"]
+as_of = per_cycle["as_of"]
 as_of_text = format_date(as_of) if as_of else t("common.as_of_unknown")
 if len(people) == 1:
     state = t("compare.state_one", cycle=cycle, as_of=as_of_text)
@@ -60,7 +102,7 @@ if not options:
 elif not people:
     st.info(t("compare.empty"), icon="⚖️")
 else:
-    names = dict(radar.select("person_id", "name").unique(maintain_order=True).iter_rows())
+    names = model["names"]
     link_cols = st.columns(len(people) + 1)
     link_cols[0].markdown(t("compare.profiles"))
     for col, pid in zip(link_cols[1:], people, strict=True):
@@ -71,23 +113,22 @@ else:
             query_params={"cycle": str(cycle), "candidate": pid},
         )
 
-    text = radar_text()
     left, right = st.columns([3, 2], gap="medium")
     with left:
         st.subheader(t("compare.radar_title"))
-        show_chart(radar_figure(radar, text), key="compare_radar")
+        show_chart(cached_figure(radar_chart, package, cycle, tuple(chosen)), key="compare_radar")
         source_note(package, "statements", "searches", "assessments", "priorities")
         st.caption(t("compare.radar_caption"))
         csv_download(radar, f"compare-{cycle}", key="compare_radar_csv")
     with right:
         st.subheader(t("compare.table_title"))
-        levels = view.level_table(radar, text.cell)
+        levels = model["levels"]
         st.dataframe(
             levels.rename({"priority": t("compare.col_priority")}), hide_index=True, width="stretch"
         )
         st.caption(t("compare.table_caption"))
         st.subheader(t("compare.coverage_title"))
-        coverage = view.coverage_table(radar)
+        coverage = model["coverage"]
         st.dataframe(
             coverage.rename({"priority": t("compare.col_priority")}),
             hide_index=True,
@@ -98,12 +139,11 @@ else:
 
     st.subheader(t("compare.statements_title"))
     st.caption(t("compare.statements_caption"))
-    statements = view.statement_rows(tables, cycle, people)
     for pid in people:
         st.markdown(f"#### {md_text(names[pid])}")
-        rows = [r for r in statements.iter_rows(named=True) if r["person_id"] == pid]
+        rows = model["lines"][pid]
         if rows:
-            st.markdown("\n".join(statement_line(r, text) for r in rows))
+            st.markdown("\n".join(rows))
         else:
             st.caption(t("compare.no_statements", name=names[pid]))
     source_note(package, "statements")

@@ -38,7 +38,6 @@ chosen = url_multi(
 )
 
 
-
 def poll_model(package, cycle: int, chosen: tuple[str, ...]) -> dict:
     """Frames and tables of the shown polls (cached per data version, filters and language)."""
     results = view.poll_results(package.tables, cycle, list(chosen) or None)

@@ -82,4 +82,3 @@ def cached(builder: Callable[..., T], package: Package, *args: Any, **kwargs: An
         _builder=builder,
         _package=package,
     )
-

@@ -1,10 +1,13 @@
-"""Page frame shared by every page: title with its state sentence, source lines, footer, error page."""
+"""Page frame every page shares: title and state sentence, source lines, footer, error page."""
 
 from __future__ import annotations
+
+from datetime import date
 
 import streamlit as st
 
 from components.i18n import t
+from components.safe import md_link
 from components.share import share_slot
 from components.url_state import notice_slot
 from loaders import Package
@@ -42,8 +45,7 @@ def source_note(package: Package, *resources: str) -> None:
     for name in resources:
         res = package.descriptor.resource(name)
         sources = "; ".join(
-            f"[{s.get('title', s.get('path', ''))}]({s['path']})" if s.get("path") else s.get("title", "")
-            for s in res.sources[:3]
+            md_link(s.get("path"), s.get("title") or s.get("path", "")) for s in res.sources[:3]
         )
         more = t("common.and_more", n=len(res.sources) - 3) if len(res.sources) > 3 else ""
         as_of = t("common.as_of", date=res.as_of) if res.as_of else t("common.as_of_unknown")
@@ -57,7 +59,12 @@ def sidebar_footer(package: Package) -> None:
     licences = ", ".join(sorted({lic.get("name", "") for lic in desc.licenses if lic.get("name")}))
     st.sidebar.divider()
     st.sidebar.caption(
-        t("common.footer", as_of=desc.as_of or "?", version=package.version, licences=licences)
+        t(
+            "common.footer",
+            as_of=format_date(date.fromisoformat(desc.as_of)) if desc.as_of else "?",
+            version=package.version,
+            licences=licences,
+        )
     )
 
 

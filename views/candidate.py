@@ -526,19 +526,36 @@ def state_record(tables: dict[str, pl.DataFrame], states: list[str]) -> pl.DataF
 
 def state_record_table(record: pl.DataFrame, no_data: str) -> pl.DataFrame:
     """`state_record` as a table: one row per indicator ('indicator' = 'P8 · title'), one column
-    per state, cells 'State party (2022)' or `no_data`."""
+    per state, cells 'State party (2022)' or `no_data`.
+
+    Pivots on the ids (`indicator_id`, `iso3`), which are unique, and labels afterwards: two
+    indicators may share a title (each keeps its own row), and two states a name."""
     if record.height == 0:
         return pl.DataFrame({"indicator": []}, schema={"indicator": pl.String})
     cells = record.select(
-        pl.format("{} · {}", pl.col("priority_id").str.to_uppercase(), "indicator").alias(
-            "indicator"
-        ),
-        "state",
+        "indicator_id",
+        "iso3",
         pl.when(pl.col("year").is_null())
         .then(pl.lit(no_data))
         .otherwise(pl.format("{} ({})", "text", "year"))
         .alias("cell"),
     )
-    states = list(dict.fromkeys(record["state"]))
-    wide = cells.pivot(on="state", index="indicator", values="cell", maintain_order=True)
-    return wide.select("indicator", *states)
+    isos = list(dict.fromkeys(record["iso3"]))
+    names = dict(record.select("iso3", "state").unique("iso3", keep="first").iter_rows())
+    labels = record.select(
+        "indicator_id",
+        pl.format("{} · {}", pl.col("priority_id").str.to_uppercase(), "indicator").alias(
+            "indicator"
+        ),
+    ).unique("indicator_id", keep="first", maintain_order=True)
+    wide = cells.pivot(on="iso3", index="indicator_id", values="cell", maintain_order=True)
+    headers, seen = {}, set()
+    for iso3 in isos:
+        header = names.get(iso3) or iso3
+        if header in seen or header == "indicator":  # two states with one name: say which
+            header = f"{header} ({iso3})"
+        seen.add(header)
+        headers[iso3] = header
+    return labels.join(wide, on="indicator_id", how="left", maintain_order="left").select(
+        "indicator", *[pl.col(iso3).alias(headers[iso3]) for iso3 in isos]
+    )

@@ -157,3 +157,32 @@ def test_state_record_uses_the_latest_value_with_labels_and_units(package):
             assert row["text"] in (ind["category_labels"] or [])
         elif ind["unit"]:
             assert row["text"].endswith(ind["unit"])
+
+
+def test_state_record_table_keeps_indicators_that_share_a_title(package):
+    # Pivoting on the title raised a polars ComputeError when two indicators shared one (seen with
+    # a synthetic 100x package); the table pivots on indicator_id and labels afterwards.
+    tables = dict(package.tables)
+    indicators = tables["indicators"].sort("priority_id", "indicator_id")
+    first = indicators.row(0, named=True)
+    twin_id = f"{first['indicator_id']}-twin"
+    tables["indicators"] = pl.concat(
+        [indicators, indicators.head(1).with_columns(pl.lit(twin_id).alias("indicator_id"))]
+    )
+    values = tables["indicator_values"]
+    tables["indicator_values"] = pl.concat(
+        [
+            values,
+            values.filter(pl.col("indicator_id") == first["indicator_id"]).with_columns(
+                pl.lit(twin_id).alias("indicator_id")
+            ),
+        ]
+    )
+    states = ["CHL", "BRA"]
+    table = view.state_record_table(view.state_record(tables, states), "no data")
+    assert table.height == indicators.height + 1
+    label = f"{first['priority_id'].upper()} · {first['title']}"
+    twins = table.filter(pl.col("indicator") == label)
+    assert twins.height == 2
+    assert twins.row(0) == twins.row(1)  # same values, copied: each keeps its own row
+    assert len(table.columns) == 1 + len(states)

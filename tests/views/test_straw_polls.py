@@ -110,3 +110,34 @@ def test_votes_figure_has_one_panel_per_poll(tables):
     assert len([a for a in fig.layout.annotations if a.text.startswith("Poll ")]) == polls
     assert sum(len(tr.x) for tr in fig.data) == segments.height
     assert {tr.legendgroup for tr in fig.data if tr.showlegend} == set(segments["vote"])
+
+
+def test_votes_figure_with_hundreds_of_polls_shows_the_latest(tables):
+    # ~600 polls in one cycle (the 100x benchmark package) made make_subplots raise a ValueError:
+    # one column per poll is past Plotly's spacing limit. The panels now show the latest polls.
+    base = tables["straw_polls"].filter(pl.col("cycle") == 2016)
+    many = pl.concat([base.with_columns(pl.col("poll_number") + k * 1000) for k in range(100)])
+    results = view.poll_results(tables | {"straw_polls": many}, 2016)
+    segments = view.vote_segments(results)
+    fig = view.votes_figure(
+        segments,
+        results,
+        vote_labels={v: v for v in view.VOTES},
+        format_date=fmt,
+        poll_word="Poll",
+        title_x="members",
+    )
+    shown = view.panel_polls(results)
+    total = results["poll_number"].n_unique()
+    assert total > 500 and len(shown) == view.MAX_POLL_PANELS
+    assert shown == sorted(results["poll_number"].unique().to_list())[-view.MAX_POLL_PANELS :]
+    titles = [a.text for a in fig.layout.annotations if a.text.startswith("Poll ")]
+    assert len(titles) == view.MAX_POLL_PANELS
+    assert titles[-1].startswith(f"Poll {max(shown)} ")
+    plotted = segments.filter(pl.col("poll_number").is_in(shown))
+    assert sum(len(tr.x) for tr in fig.data) == plotted.height
+
+
+def test_panel_polls_keeps_every_poll_of_a_real_cycle(tables):
+    results = view.poll_results(tables, 2016)
+    assert view.panel_polls(results) == sorted(results["poll_number"].unique().to_list())
