@@ -5,6 +5,7 @@ import streamlit as st
 from components.data import get_package
 from components.i18n import LANGUAGES, t
 from components.layout import problems_page, sidebar_footer
+from components.registry import DEFAULT_URL_PATH, PAGES
 from components.share import render_share, set_current_page
 from components.url_state import render_notices, start_run, url_choice
 
@@ -21,25 +22,18 @@ if not package.ok:
     problems_page(package)
     st.stop()
 
-# (file, url_path, title key, emoji icon). Emoji, not material icons: those fetch a font online.
-PAGES = [
-    ("app_pages/overview.py", "overview", "nav.overview", "🏠"),
-    ("app_pages/compare.py", "compare", "nav.compare", "⚖️"),
-    ("app_pages/candidate.py", "candidate", "nav.candidate", "👤"),
-    ("app_pages/priorities.py", "priorities", "nav.priorities", "🎯"),
-    ("app_pages/record.py", "record", "nav.record", "📜"),
-    ("app_pages/straw-polls.py", "straw-polls", "nav.straw_polls", "🗳️"),
-    ("app_pages/map.py", "map", "nav.map", "🗺️"),
-    ("app_pages/data.py", "data", "nav.data", "📚"),
-    ("app_pages/present.py", "present", "nav.present", "🎬"),
-    ("app_pages/curate.py", "curate", "nav.curate", "✍️"),
-]
 pages = [
-    st.Page(path, url_path=url, title=t(title), icon=icon, default=(url == "overview"))
-    for path, url, title, icon in PAGES
+    st.Page(
+        p.file,
+        url_path=p.url_path,
+        title=t(p.title_key),
+        icon=p.icon,
+        default=(p.url_path == DEFAULT_URL_PATH),
+    )
+    for p in PAGES
 ]
 page = st.navigation(pages)
-set_current_page(page.url_path or "overview")  # the default page's url_path is ""
+set_current_page(page.url_path or DEFAULT_URL_PATH)  # the default page's url_path is ""
 page.run()
 render_notices()
 render_share()

@@ -4,7 +4,7 @@ statements with sources, and the nominating states' record (context, not a score
 import polars as pl
 import streamlit as st
 
-from components.cached import cached
+from components.cached import arrow_table, cached
 from components.charts import ASSESSMENT_STYLE, cached_figure, csv_download, show_chart
 from components.data import get_package
 from components.i18n import t
@@ -73,21 +73,46 @@ def candidate_model(package, cycle: int, person_id: str) -> dict:
     text = radar_text()
     statements = compare_view.statement_rows(tables, cycle, [person_id])
     states = [iso3 for iso3, _ in who.nominating_states]
+    lane_words = {lane: words[f"lane_{lane}"] for lane in view.LANES}
+    level_table = compare_view.level_table(radar, text.cell).join(
+        compare_view.coverage_table(radar).rename({who.name: "coverage"}), on="priority"
+    )
+    record = (
+        view.state_record_table(view.state_record(tables, states), t("common.no_data"))
+        if states
+        else None
+    )
     return {
         "who": who,
         "timeline": timeline,
         "words": words,
         "labelled": labelled,
         "radar": radar,
-        "level_table": compare_view.level_table(radar, text.cell).join(
-            compare_view.coverage_table(radar).rename({who.name: "coverage"}), on="priority"
+        # Tables as shown, in Arrow (st.dataframe sends those as they are).
+        "timeline_table": arrow_table(
+            labelled.select(
+                pl.col("when").alias(t("candidate.col_when")),
+                pl.col("lane").replace_strict(lane_words).alias(t("candidate.col_lane")),
+                pl.col("label").alias(t("candidate.col_what")),
+                pl.col("source_url").list.first().alias(t("candidate.col_source")),
+            )
+        ),
+        "level_table": arrow_table(
+            level_table.rename(
+                {
+                    "priority": t("compare.col_priority"),
+                    who.name: t("candidate.col_level"),
+                    "coverage": t("compare.coverage_title"),
+                }
+            )
         ),
         "statement_lines": [statement_line(r, text) for r in statements.iter_rows(named=True)],
         "state_record": (
-            view.state_record_table(view.state_record(tables, states), t("common.no_data"))
-            if states
+            arrow_table(record.rename({"indicator": t("candidate.col_indicator")}))
+            if record is not None
             else None
         ),
+        "state_record_rows": record.height if record is not None else 0,
     }
 
 
@@ -184,15 +209,9 @@ st.caption(
         record=t("candidate.timeline_caption_" + ("record" if n_record else "end")),
     )
 )
-lane_words = {lane: words[f"lane_{lane}"] for lane in view.LANES}
 with st.expander(t("candidate.timeline_table")):
     st.dataframe(
-        labelled.select(
-            pl.col("when").alias(t("candidate.col_when")),
-            pl.col("lane").replace_strict(lane_words).alias(t("candidate.col_lane")),
-            pl.col("label").alias(t("candidate.col_what")),
-            pl.col("source_url").list.first().alias(t("candidate.col_source")),
-        ),
+        model["timeline_table"],
         hide_index=True,
         width="stretch",
         column_config={t("candidate.col_source"): st.column_config.LinkColumn()},
@@ -212,15 +231,8 @@ with left:
     st.caption(t("compare.radar_caption"))
     csv_download(radar, f"radar-{cycle}-{person_id}", key="candidate_radar_csv")
 with right:
-    table = model["level_table"]
     st.dataframe(
-        table.rename(
-            {
-                "priority": t("compare.col_priority"),
-                who.name: t("candidate.col_level"),
-                "coverage": t("compare.coverage_title"),
-            }
-        ),
+        model["level_table"],
         hide_index=True,
         width="stretch",
     )
@@ -240,10 +252,11 @@ st.caption(t("candidate.states_caption", name=md_text(who.name)))
 record = model["state_record"]
 if record is not None:
     st.dataframe(
-        record.rename({"indicator": t("candidate.col_indicator")}),
+        record,
         hide_index=True,
         width="stretch",
-        height=35 * (record.height + 1) + 3,  # every indicator visible without scrolling
+        height=35 * (model["state_record_rows"] + 1)
+        + 3,  # every indicator visible without scrolling
     )
     source_note(package, "indicators", "indicator_values")
 else:

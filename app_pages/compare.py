@@ -3,7 +3,7 @@ and the statements behind every point."""
 
 import streamlit as st
 
-from components.cached import cached
+from components.cached import arrow_table, cached
 from components.charts import cached_figure, csv_download, show_chart
 from components.data import get_package
 from components.i18n import t
@@ -48,8 +48,18 @@ def compare_model(package, cycle: int, chosen: tuple[str, ...]) -> dict:
         "radar": radar,
         "people": people,
         "names": dict(radar.select("person_id", "name").unique(maintain_order=True).iter_rows()),
-        "levels": view.level_table(radar, text.cell) if people else None,
-        "coverage": view.coverage_table(radar) if people else None,
+        "levels": (
+            arrow_table(
+                view.level_table(radar, text.cell).rename({"priority": t("compare.col_priority")})
+            )
+            if people
+            else None
+        ),
+        "coverage": (
+            arrow_table(view.coverage_table(radar).rename({"priority": t("compare.col_priority")}))
+            if people
+            else None
+        ),
         "lines": lines,
     }
 
@@ -123,14 +133,12 @@ else:
     with right:
         st.subheader(t("compare.table_title"))
         levels = model["levels"]
-        st.dataframe(
-            levels.rename({"priority": t("compare.col_priority")}), hide_index=True, width="stretch"
-        )
+        st.dataframe(levels, hide_index=True, width="stretch")
         st.caption(t("compare.table_caption"))
         st.subheader(t("compare.coverage_title"))
         coverage = model["coverage"]
         st.dataframe(
-            coverage.rename({"priority": t("compare.col_priority")}),
+            coverage,
             hide_index=True,
             width="stretch",
         )

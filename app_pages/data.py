@@ -3,14 +3,61 @@
 import polars as pl
 import streamlit as st
 
+from components.cached import arrow_table, cached
+from components.charts import csv_download
 from components.data import get_package
 from components.i18n import t
 from components.layout import page_header
-from components.charts import csv_download
 from views import coverage, package_info
 
+FIELD_SCHEMA = {
+    "field": pl.String,
+    "type": pl.String,
+    "required": pl.Boolean,
+    "allowed": pl.String,
+    "description": pl.String,
+}
+
+
+def data_model(package) -> dict:
+    """Catalogue, coverage grid and tables, derived once per data version and language."""
+    catalog = package_info.table_catalog(package)
+    grid = coverage.coverage_grid(package.tables)
+    marks = {kind: t(f"data.coverage_{kind}") for kind in ("evidence", "searched", "not-assessed")}
+    return {
+        "catalog": catalog,
+        "grid": grid,
+        "totals": coverage.coverage_totals(grid),
+        "grid_shown": arrow_table(
+            grid.with_columns(pl.col(r"^p\d$").replace_strict(marks)).drop("person_id")
+        ),
+        "tables": arrow_table(
+            pl.DataFrame(
+                [
+                    {
+                        t("data.col_table"): item["name"],
+                        t("data.col_title"): item["title"],
+                        t("data.col_rows"): item["rows"],
+                        t("data.col_as_of"): item["as_of"],
+                        t("data.col_licence"): "; ".join(item["licenses"]),
+                    }
+                    for item in catalog
+                ]
+            )
+        ),
+        # Typed frames, not lists of dicts: st.dataframe sends those without a pandas round trip.
+        "fields": {
+            item["name"]: arrow_table(
+                pl.DataFrame(item["fields"], schema=FIELD_SCHEMA, orient="row")
+            )
+            for item in catalog
+        },
+    }
+
+
 package = get_package()
-catalog = package_info.table_catalog(package)
+model = cached(data_model, package)
+catalog = model["catalog"]
 
 page_header(
     t("data.title"),
@@ -26,35 +73,16 @@ st.download_button(
 )
 
 st.header(t("data.coverage"))
-grid = coverage.coverage_grid(package.tables)
-totals = coverage.coverage_totals(grid)
+grid, totals = model["grid"], model["totals"]
 st.markdown(t("data.coverage_intro", **{k.replace("-", "_"): v for k, v in totals.items()}))
-marks = {kind: t(f"data.coverage_{kind}") for kind in ("evidence", "searched", "not-assessed")}
-st.dataframe(
-    grid.with_columns(pl.col(r"^p\d$").replace_strict(marks)).drop("person_id"),
-    hide_index=True,
-    width="stretch",
-)
+st.dataframe(model["grid_shown"], hide_index=True, width="stretch")
 csv_download(grid, "coverage", key="download_coverage_grid")
 
 st.header(t("data.methods"))
 st.markdown(t("methodology.body"))
 
 st.header(t("data.tables"))
-st.dataframe(
-    [
-        {
-            t("data.col_table"): item["name"],
-            t("data.col_title"): item["title"],
-            t("data.col_rows"): item["rows"],
-            t("data.col_as_of"): item["as_of"],
-            t("data.col_licence"): "; ".join(item["licenses"]),
-        }
-        for item in catalog
-    ],
-    hide_index=True,
-    width="stretch",
-)
+st.dataframe(model["tables"], hide_index=True, width="stretch")
 for item in catalog:
     with st.expander(f"**{item['title']}** (`{item['name']}`, {item['rows']} {t('data.rows')})"):
         st.markdown(item["description"])
@@ -70,7 +98,7 @@ for item in catalog:
         if item["gaps"]:
             st.warning(f"{t('data.gaps')}: {item['gaps']}")
         st.markdown(f"**{t('data.primary_key')}:** `{item['primary_key']}`")
-        st.dataframe(item["fields"], hide_index=True, width="stretch")
+        st.dataframe(model["fields"][item["name"]], hide_index=True, width="stretch")
         st.download_button(
             t("data.download_csv", name=item["name"]),
             data=lambda name=item["name"]: package_info.resource_csv(package, name),

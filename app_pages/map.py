@@ -7,6 +7,7 @@ import polars as pl
 import streamlit as st
 
 from components import maps
+from components.cached import arrow_table, cached
 from components.charts import csv_download
 from components.data import get_package
 from components.i18n import current_language, t
@@ -24,8 +25,83 @@ CANDIDATE_PAGE = Path(__file__).resolve().parent / "candidate.py"
 package = get_package()
 tables = package.tables
 
+
+# Lookups that scan every indicator value (1.24 M rows at 100×): once per data version.
+def indicator_years(package, indicator_id: str) -> list[int]:
+    """The years offered for one indicator (none for a snapshot)."""
+    indicator = view.indicator_row(package["indicators"], indicator_id)
+    return view.year_options(package["indicator_values"], indicator)
+
+
+def page_lookups(package) -> dict:
+    """The controls' options and the peacekeeping section (missions, table, map), derived once per
+    data version and language."""
+    missions = view.missions_frame(package["peacekeeping_missions"], package["countries"])
+    deck_texts = {
+        "status_active": t("map.status_active"),
+        "status_closed": t("map.status_closed"),
+        "poc_yes": t("map.poc_yes"),
+        "poc_no": t("map.poc_no"),
+        "poc_unknown": t("map.poc_unknown"),
+        "poc_label": t("map.col_poc"),
+        "open_ended": t("map.open_ended"),
+        "dates": t("map.dates"),
+    }
+    deck = maps.peacekeeping_deck(missions, texts=deck_texts)
+    # The deck is shared and never changed after this: serialise it once, not on every rerun.
+    spec = deck.to_json()
+    deck.to_json = lambda: spec
+    return {
+        "indicators": view.indicator_options(package["indicators"]),
+        "countries": view.country_options(package.tables),
+        "missions": missions,
+        "missions_table": arrow_table(missions.drop("country_iso3", "lat", "lon")),
+        "deck": deck,
+    }
+
+
+def map_table(package, indicator_id: str, year: int | None, cycle: int | None) -> dict:
+    """The plotted rows (for the CSV) and the same as the table shown, per indicator and year."""
+    built = maps.indicator_map(
+        package.tables, package.version, indicator_id, year, cycle, current_language()
+    )
+    plotted = built.frame.select(
+        "iso3",
+        "name",
+        "un_member",
+        pl.col("label").alias("class"),
+        "value_text",
+        "value",
+        "category",
+        "year",
+        "note",
+    )
+    shown = plotted.rename(
+        {
+            "iso3": t("map.col_iso3"),
+            "name": t("map.col_country"),
+            "un_member": t("map.col_un_member"),
+            "class": t("map.col_class"),
+            "value_text": t("map.col_value"),
+            "value": t("map.col_number"),
+            "category": t("map.col_category"),
+            "year": t("map.col_year"),
+            "note": t("map.col_note"),
+        }
+    )
+    counts = view.class_counts(built.frame, built.classes)
+    return {
+        "plotted": plotted,
+        "shown": arrow_table(shown),
+        "counts": " · ".join(
+            f"**{label}**: {n}" for label, n in counts.select("label", "countries").iter_rows()
+        ),
+    }
+
+
 # --- filters (sidebar, bound to the URL) ---
-indicator_labels = dict(view.indicator_options(package["indicators"]))
+lookups = cached(page_lookups, package)
+indicator_labels = dict(lookups["indicators"])
 indicator_ids = list(indicator_labels)
 indicator_id = url_choice(
     "indicator",
@@ -41,7 +117,7 @@ previous = st.session_state.get("_map_indicator")
 switched = previous is not None and previous != indicator_id
 st.session_state["_map_indicator"] = indicator_id
 
-years = view.year_options(package["indicator_values"], indicator)
+years = cached(indicator_years, package, indicator_id)
 year_notice = None
 if years:
     year_opts = [str(y) for y in years]
@@ -71,7 +147,7 @@ lens_choice = url_choice(
 )
 cycle = None if lens_choice == NO_LENS else int(lens_choice)
 
-country_names = dict(view.country_options(tables))
+country_names = dict(lookups["countries"])
 # A click on the map selects that country (once per click: the chart keeps its selection).
 clicked = maps.clicked_location(st.session_state.get(CHART_KEY))
 if clicked != st.session_state.get("_map_last_click"):
@@ -142,41 +218,11 @@ if indicator["coverage_note"]:
         st.caption(coverage)
 source_note(package, "indicators", "indicator_values", "countries")
 
-plotted = frame.select(
-    "iso3",
-    "name",
-    "un_member",
-    pl.col("label").alias("class"),
-    "value_text",
-    "value",
-    "category",
-    "year",
-    "note",
-)
+tables_shown = cached(map_table, package, indicator_id, year, cycle)
+plotted = tables_shown["plotted"]
 with st.expander(t("map.table_expander", n=plotted.height)):
-    st.dataframe(
-        plotted.rename(
-            {
-                "iso3": t("map.col_iso3"),
-                "name": t("map.col_country"),
-                "un_member": t("map.col_un_member"),
-                "class": t("map.col_class"),
-                "value_text": t("map.col_value"),
-                "value": t("map.col_number"),
-                "category": t("map.col_category"),
-                "year": t("map.col_year"),
-                "note": t("map.col_note"),
-            }
-        ),
-        hide_index=True,
-        width="stretch",
-    )
-    counts = view.class_counts(frame, classes)
-    st.markdown(
-        " · ".join(
-            f"**{label}**: {n}" for label, n in counts.select("label", "countries").iter_rows()
-        )
-    )
+    st.dataframe(tables_shown["shown"], hide_index=True, width="stretch")
+    st.markdown(tables_shown["counts"])
 suffix = f"-{year}" if year is not None else ""
 csv_download(plotted, f"map-{indicator_id}{suffix}", key="download_map")
 
@@ -311,25 +357,14 @@ if country != NO_COUNTRY:
 
 # --- peacekeeping layer ---
 st.subheader(t("map.pk_title"))
-missions = view.missions_frame(package["peacekeeping_missions"], package["countries"])
+missions = lookups["missions"]
 active = missions.filter(pl.col("status") == "active").height
 st.markdown(t("map.pk_intro", n=missions.height, active=active))
-deck_texts = {
-    "status_active": t("map.status_active"),
-    "status_closed": t("map.status_closed"),
-    "poc_yes": t("map.poc_yes"),
-    "poc_no": t("map.poc_no"),
-    "poc_unknown": t("map.poc_unknown"),
-    "poc_label": t("map.col_poc"),
-    "open_ended": t("map.open_ended"),
-    "dates": t("map.dates"),
-}
-st.pydeck_chart(maps.peacekeeping_deck(missions, texts=deck_texts), key="pk_map", height=480)
+st.pydeck_chart(lookups["deck"], key="pk_map", height=480)
 st.markdown(t("map.pk_legend"))
 source_note(package, "peacekeeping_missions")
-pk_table = missions.drop("country_iso3", "lat", "lon")
 st.dataframe(
-    pk_table,
+    lookups["missions_table"],
     hide_index=True,
     width="stretch",
     column_config={

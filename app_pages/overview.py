@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from components.cached import cached
 from components.data import get_package
 from components.i18n import t
 from components.layout import format_date, page_header, source_note
@@ -13,8 +14,18 @@ package = get_package()
 cycles = [str(c) for c in cycles_desc(package["cycles"])]
 cycle = int(url_choice("cycle", cycles, default=cycles[0], label=t("common.cycle")))
 
-summary = view.cycle_summary(package.tables, cycle)
-rows = view.candidacy_rows(package.tables, cycle)
+
+def overview_model(package, cycle: int) -> dict:
+    """The cycle's numbers, candidacies and the agenda (derived once per data version)."""
+    return {
+        "summary": view.cycle_summary(package.tables, cycle),
+        "rows": view.candidacy_rows(package.tables, cycle),
+        "agenda": view.agenda(package["priorities"], package["asks"]),
+    }
+
+
+model = cached(overview_model, package, cycle)
+summary, rows = model["summary"], model["rows"]
 
 page_header(
     t("overview.title"),
@@ -67,7 +78,7 @@ source_note(package, "candidacies", "cycles")
 st.subheader(t("overview.agenda"))
 st.markdown(t("overview.agenda_intro"))
 agenda_cols = st.columns(2)
-for i, (prio, asks) in enumerate(view.agenda(package["priorities"], package["asks"])):
+for i, (prio, asks) in enumerate(model["agenda"]):
     with agenda_cols[i % 2].expander(f"**{prio['priority_id'].upper()} · {prio['title']}**"):
         st.markdown(prio["summary"])
         st.markdown("\n".join(f"- `{a['ask_id']}` {a['text']}" for a in asks))

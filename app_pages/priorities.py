@@ -6,7 +6,7 @@ from pathlib import Path
 import polars as pl
 import streamlit as st
 
-from components.cached import cached
+from components.cached import arrow_table, cached
 from components.charts import (
     ASSESSMENT_STYLE,
     STATUS_STYLE,
@@ -138,7 +138,7 @@ def priority_model(package, priority: str, cycle: int) -> dict:
         ),
     }
     if not overall.is_empty():
-        model["grid_table"] = (
+        model["grid_table"] = arrow_table(
             grid.with_columns(pl.col("status").replace_strict(words).alias("cell"))
             .pivot(on="ask_id", index="name", values="cell", maintain_order=True)
             .join(

@@ -6,7 +6,14 @@ from datetime import date
 import polars as pl
 import streamlit as st
 
-from components.charts import ASSESSMENT_STYLE, STATUS_STYLE, csv_download, show_chart
+from components.cached import arrow_table, cached
+from components.charts import (
+    ASSESSMENT_STYLE,
+    STATUS_STYLE,
+    cached_figure,
+    csv_download,
+    show_chart,
+)
 from components.data import get_package
 from components.i18n import t
 from components.layout import format_date, page_header, source_note
@@ -15,10 +22,27 @@ from components.url_state import url_choice, url_multi
 from views import record as view
 from views.commitments import LEVEL_NAMES
 
+# The "did" list under each priority shows at most this many entries (the newest); the table of
+# every entry above it holds them all.
+DID_LIMIT = 50
+
 package = get_package()
-holders = view.office_holders(package.tables)
+
+
+def page_options(package) -> dict:
+    """Office holders and priorities (cached per data version)."""
+    return {
+        "holders": view.office_holders(package.tables),
+        "priorities": dict(
+            package["priorities"].sort("order").select("priority_id", "title").iter_rows()
+        ),
+    }
+
+
+options = cached(page_options, package)
+holders = options["holders"]
 names = dict(holders)
-priorities = dict(package["priorities"].sort("order").select("priority_id", "title").iter_rows())
+priorities = options["priorities"]
 
 
 def assessment_word(assessment: str) -> str:
@@ -36,6 +60,79 @@ def links(urls) -> str:
     urls = list(urls or [])
     return " · ".join(md_link(u, f"{t('record.source')} {i}") for i, u in enumerate(urls, 1)) or t(
         "record.no_source"
+    )
+
+
+def person_years(package, person: str) -> list[int]:
+    """The years of the person's record (cached per data version)."""
+    return view.record_years(package.tables, person)
+
+
+def record_model(package, person, selected, assessments, year_from, year_to) -> dict:
+    """The entries in the filters and everything derived from them (cached per data version,
+    filters and language)."""
+    entries = view.filter_entries(
+        package.tables, person, list(selected), list(assessments), year_from, year_to
+    )
+    timeline = view.timeline_data(entries, list(selected), format_date)
+    model = {
+        "entries": entries,
+        "timeline": timeline,
+        "said_did": view.said_vs_did(package.tables, person, list(selected), entries),
+        "cycle": view.appointee_cycle(package.tables, person),
+    }
+    if selected and not timeline.is_empty():
+        counts = view.counts_by_priority_year(
+            entries, list(selected), list(range(year_from, year_to + 1))
+        )
+        titles = cached(page_options, package)["priorities"]
+        model["counts"] = counts
+        model["counts_table"] = arrow_table(
+            counts.with_columns(
+                pl.col("priority_id").replace_strict(
+                    {p: f"{p.upper()} · {titles[p]}" for p in selected}
+                )
+            ).rename({"priority_id": t("record.col_priority"), "total": t("record.col_total")})
+        )
+        model["table"] = arrow_table(
+            pl.DataFrame(
+                {
+                    t("record.col_date"): [
+                        format_date(d, p)
+                        for d, p in entries.select("date", "date_precision").iter_rows()
+                    ],
+                    t("record.col_priority"): [p.upper() for p in entries["priority_id"]],
+                    t("record.col_kind"): [t("record.kind_" + k) for k in entries["kind"]],
+                    t("record.col_assessment"): [assessment_word(a) for a in entries["assessment"]],
+                    t("record.col_title"): entries["title"].to_list(),
+                    t("record.col_summary"): entries["summary"].to_list(),
+                    t("record.col_source"): entries["sources"].list.first().to_list(),
+                },
+                schema={
+                    t("record.col_date"): pl.String,
+                    t("record.col_priority"): pl.String,
+                    t("record.col_kind"): pl.String,
+                    t("record.col_assessment"): pl.String,
+                    t("record.col_title"): pl.String,
+                    t("record.col_summary"): pl.String,
+                    t("record.col_source"): pl.String,
+                },
+            )
+        )
+    return model
+
+
+def timeline_chart(package, person, selected, assessments, year_from, year_to):
+    """The record timeline, finished (built once per data version, filters and language)."""
+    model = cached(record_model, package, person, selected, assessments, year_from, year_to)
+    priorities = cached(page_options, package)["priorities"]
+    return view.timeline_figure(
+        model["timeline"],
+        lane_labels=[f"{p.upper()} · {priorities[p]}" for p in selected],
+        assessment_labels={a: assessment_word(a) for a in view.ASSESSMENTS},
+        styles=ASSESSMENT_STYLE,
+        source_word=t("record.source"),
+        x_title=t("record.axis_date"),
     )
 
 
@@ -66,7 +163,7 @@ else:
         format_func=assessment_word,
         widget="pills",
     )
-    years = [str(y) for y in view.record_years(package.tables, person)]
+    years = [str(y) for y in cached(person_years, package, person)]
     # A period that ends before it starts falls back to the full range, with a notice.
     period_notice = None
     raw_from, raw_to = st.query_params.get_all("from"), st.query_params.get_all("to")
@@ -88,9 +185,9 @@ else:
     )
 
     selected = [p for p in priorities if p in chosen_priorities]
-    entries = view.filter_entries(
-        package.tables, person, selected, list(chosen_assessments), year_from, year_to
-    )
+    filters = (person, tuple(selected), tuple(chosen_assessments), year_from, year_to)
+    model = cached(record_model, package, *filters)
+    entries = model["entries"]
     as_of_text = package.descriptor.resource("record_entries").as_of
     as_of = format_date(date.fromisoformat(as_of_text)) if as_of_text else t("common.as_of_unknown")
     roles = ", ".join(md_text(r) for r in entries["role"].unique(maintain_order=True)) or t(
@@ -131,32 +228,19 @@ else:
         st.info(t("record.no_entries", start=year_from, end=year_to))
 
     # Timeline.
-    timeline = view.timeline_data(entries, selected, format_date)
+    timeline = model["timeline"]
     if selected and not timeline.is_empty():
         st.subheader(t("record.timeline_title"))
-        fig = view.timeline_figure(
-            timeline,
-            lane_labels=[f"{p.upper()} · {priorities[p]}" for p in selected],
-            assessment_labels={a: assessment_word(a) for a in view.ASSESSMENTS},
-            styles=ASSESSMENT_STYLE,
-            source_word=t("record.source"),
-            x_title=t("record.axis_date"),
-        )
-        show_chart(fig, key="timeline_chart")
+        show_chart(cached_figure(timeline_chart, package, *filters), key="timeline_chart")
         st.caption(t("record.timeline_caption"))
         source_note(package, "record_entries")
         csv_download(timeline, f"record-{person}-timeline", key="timeline_csv")
 
         # Counts per priority and year.
         st.subheader(t("record.counts_title"))
-        year_range = list(range(year_from, year_to + 1))
-        counts = view.counts_by_priority_year(entries, selected, year_range)
+        counts = model["counts"]
         st.dataframe(
-            counts.with_columns(
-                pl.col("priority_id").replace_strict(
-                    {p: f"{p.upper()} · {priorities[p]}" for p in selected}
-                )
-            ).rename({"priority_id": t("record.col_priority"), "total": t("record.col_total")}),
+            model["counts_table"],
             hide_index=True,
             width="stretch",
             key="counts_table",
@@ -166,29 +250,7 @@ else:
 
         # Every entry.
         st.subheader(t("record.entries_title", n=entries.height))
-        table = pl.DataFrame(
-            {
-                t("record.col_date"): [
-                    format_date(d, p)
-                    for d, p in entries.select("date", "date_precision").iter_rows()
-                ],
-                t("record.col_priority"): [p.upper() for p in entries["priority_id"]],
-                t("record.col_kind"): [t("record.kind_" + k) for k in entries["kind"]],
-                t("record.col_assessment"): [assessment_word(a) for a in entries["assessment"]],
-                t("record.col_title"): entries["title"].to_list(),
-                t("record.col_summary"): entries["summary"].to_list(),
-                t("record.col_source"): entries["sources"].list.first().to_list(),
-            },
-            schema={
-                t("record.col_date"): pl.String,
-                t("record.col_priority"): pl.String,
-                t("record.col_kind"): pl.String,
-                t("record.col_assessment"): pl.String,
-                t("record.col_title"): pl.String,
-                t("record.col_summary"): pl.String,
-                t("record.col_source"): pl.String,
-            },
-        )
+        table = model["table"]
         st.dataframe(
             table,
             hide_index=True,
@@ -205,8 +267,7 @@ else:
         source_note(package, "record_entries")
 
     # Said vs did.
-    said_did = view.said_vs_did(package.tables, person, selected, entries)
-    cycle = view.appointee_cycle(package.tables, person)
+    said_did, cycle = model["said_did"], model["cycle"]
     st.subheader(t("record.said_did_title"))
     if cycle is None:
         st.info(t("record.never_candidate", name=md_text(names.get(person, person))))
@@ -250,9 +311,11 @@ else:
                     "\n".join(
                         f"- {format_date(e['date'], e['date_precision'])} · "
                         f"{ASSESSMENT_STYLE[e['assessment']]['symbol']} {md_text(e['title'])}"
-                        for e in item["entries"]
+                        for e in item["entries"][-DID_LIMIT:]
                     )
                 )
+                if n_did > DID_LIMIT:
+                    did.caption(t("record.did_shown", shown=DID_LIMIT, total=n_did))
             else:
                 did.markdown(t("record.did_none"))
     if said_did:

@@ -3,7 +3,7 @@
 import polars as pl
 import streamlit as st
 
-from components.cached import cached
+from components.cached import arrow_table, cached
 from components.charts import cached_figure, csv_download, show_chart
 from components.data import get_package
 from components.i18n import t
@@ -84,8 +84,8 @@ def poll_model(package, cycle: int, chosen: tuple[str, ...]) -> dict:
         "segments": segments,
         "panels": len(shown),
         "polls": results["poll_number"].n_unique(),
-        "trend_table": trend_table,
-        "table": table,
+        "trend_table": arrow_table(trend_table),
+        "table": arrow_table(table),
     }
 
 

@@ -1,9 +1,10 @@
-"""The pages and typical URLs the benchmarks open (pages come from dashboard.py's PAGES, by ast)."""
+"""The pages and typical URLs the benchmarks open (pages come from components.registry)."""
 
 from __future__ import annotations
 
-import ast
 from pathlib import Path
+
+from components import registry
 
 REPO = Path(__file__).resolve().parent.parent
 ENTRY = str(REPO / "dashboard.py")
@@ -36,21 +37,9 @@ QUICK_URLS = [
 QUICK_URLS_100X = ["/?cycle=2016", "/priorities?priority=p6&cycle=2026", "/data"]
 
 
-def page_table() -> list[tuple[str, str]]:
-    """(file, url_path) of every entry in dashboard.py's PAGES list, read without running it."""
-    tree = ast.parse(Path(ENTRY).read_text(encoding="utf-8"))
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Assign) and any(
-            isinstance(t, ast.Name) and t.id == "PAGES" for t in node.targets
-        ):
-            value = ast.literal_eval(node.value)
-            return [(entry[0], entry[1]) for entry in value]
-    raise SystemExit("dashboard.py has no PAGES list")
-
-
 def page_files() -> dict[str, str]:
     """url_path -> page file."""
-    return {url: file for file, url in page_table()}
+    return registry.page_files()
 
 
 def existing(urls: list[str]) -> tuple[list[str], list[str]]:

@@ -7,7 +7,7 @@ stay pure: the builders are small functions in the page (or here) that call them
 
 The key holds a token for the package object (every reload — a changed file or a curator's save —
 gives a new object, so a new token), its version and data directory (for people reading the
-cache), the builder's file and name, the hashable arguments and the current language (builders
+cache), the builder's file and name, the (plain-value) arguments and the current language (builders
 may call `t()` and `format_date`). Entries of an old package age out (max_entries).
 """
 
@@ -18,12 +18,14 @@ import weakref
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+import polars as pl
+import pyarrow as pa
 import streamlit as st
 
 from components.i18n import current_language
 from loaders import Package
 
-__all__ = ["cached", "package_token", "builder_id"]
+__all__ = ["cached", "package_token", "builder_id", "arrow_table"]
 
 T = TypeVar("T")
 _tokens: dict[int, tuple[weakref.ref, int]] = {}
@@ -50,35 +52,42 @@ def builder_id(builder: Callable) -> str:
 
 
 @st.cache_resource(max_entries=512, show_spinner=False)
-def _memo(
-    builder_key: str,
-    token: int,
-    version: str,
-    data_dir: str,
-    language: str,
-    args: tuple,
-    kwargs: tuple,
-    _builder: Callable,
-    _package: Package,
-) -> Any:
-    # Everything but `_builder` and `_package` is the key.
-    return _builder(_package, *args, **dict(kwargs))
+def _memo(key: str, _builder: Callable, _package: Package, _args: tuple, _kwargs: dict) -> Any:
+    # `key` (one string, cheap for Streamlit to hash) is the whole cache key; see `cached`.
+    return _builder(_package, *_args, **_kwargs)
 
 
 def cached(builder: Callable[..., T], package: Package, *args: Any, **kwargs: Any) -> T:
     """`builder(package, *args, **kwargs)`, computed once per package, arguments and language.
 
-    Arguments must be hashable by Streamlit (str, int, None, tuples of them...); pass tuples, not
-    lists, so the builder gets the same value the key was made from.
+    Arguments must be plain values with a faithful `repr` (str, int, float, bool, None, and
+    tuples of them): the key is the repr of (builder, package token, version, data directory,
+    language, args, kwargs). Pass tuples, not lists.
     """
-    return _memo(
-        builder_id(builder),
-        package_token(package),
-        package.version,
-        str(package.data_dir),
-        current_language(),
-        tuple(args),
-        tuple(sorted(kwargs.items())),
-        _builder=builder,
-        _package=package,
+    key = repr(
+        (
+            builder_id(builder),
+            package_token(package),
+            package.version,
+            str(package.data_dir),
+            current_language(),
+            args,
+            sorted(kwargs.items()),
+        )
+    )
+    return _memo(key, _builder=builder, _package=package, _args=args, _kwargs=kwargs)
+
+
+def arrow_table(frame: pl.DataFrame) -> pa.Table:
+    """`frame` as the Arrow table `st.dataframe` would make of it, for a cached model to keep.
+
+    Streamlit 1.67 turns a polars frame into pandas and then Arrow on every call (3–15 ms for a
+    small frame with list columns); a pyarrow Table it sends as is. Made the same way, the bytes
+    sent are identical, so the table looks the same. Use with `hide_index=True` (as every table
+    here does): the Arrow table carries pandas' range index as metadata only.
+    """
+    from streamlit import dataframe_util
+
+    return pa.Table.from_pandas(
+        dataframe_util.convert_anything_to_pandas_df(frame, ensure_copy=False)
     )

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
 import plotly.graph_objects as go
+import plotly.io as pio
 import polars as pl
 import streamlit as st
 
@@ -20,8 +22,9 @@ __all__ = [
     "cached_figure",
 ]
 
-# Plotly's toolbar camera button exports the chart as an image, in the browser, offline. It offers one
-# format: SVG (vector: sharp on slides and in print, editable); the data is in the CSV next to it.
+# Plotly's toolbar camera button exports the chart as an image, in the browser, offline. It offers
+# one format: SVG (vector: sharp on slides and in print, editable); the data is in the CSV next to
+# it.
 PLOTLY_CONFIG = {
     "displaylogo": False,
     "toImageButtonOptions": {"format": "svg", "scale": 1},
@@ -53,11 +56,19 @@ def cached_figure(builder: Callable[..., go.Figure], package, *args, **kwargs) -
     `builder(package, *args, **kwargs)` must return the figure exactly as shown (builders return
     finished figures): the cached object is shared by every session and rerun, so never change it
     afterwards (`go.Figure(fig)` makes a copy if a page must). Building and validating a figure is
-    most of a chart page's rerun; `st.plotly_chart` only serialises it. Arguments must be hashable
+    most of a chart page's rerun; `st.plotly_chart` only serialises it. Arguments must be plain
     (str, int, None, tuples); the key also holds the package object's token, `package.version` and
     the current language (builders may call `t()` and `format_date`). See `components.cached`.
     """
-    return cached(builder, package, *args, **kwargs)
+    fig = cached(builder, package, *args, **kwargs)
+    if isinstance(fig, go.Figure) and "to_dict" not in vars(fig):
+        # `st.plotly_chart` deep-copies the figure (`to_dict`) and encodes it on every call. A
+        # finished, shared figure hands out one dict instead (Streamlit only reads it), already in
+        # JSON types (dates as ISO strings, as Plotly's encoder writes them): the spec sent is the
+        # same, and encoding it no longer calls back into Python for every date.
+        frozen = json.loads(pio.to_json(fig, validate=False))
+        fig.to_dict = lambda: frozen
+    return fig
 
 
 def show_chart(fig, *, key: str, alt: str | None = None) -> None:

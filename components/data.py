@@ -20,6 +20,7 @@ from loaders import Package, data_version, default_data_dir, load_package
 __all__ = ["get_package", "db_status"]
 
 log = logging.getLogger(__name__)
+RUN_PACKAGE = "_package_this_run"  # cleared by url_state.start_run at the top of every run
 RETRY_AFTER_S = 30  # after a failure, read the files for this long before trying the database again
 _failed_at: dict[str, float] = {}
 
@@ -56,7 +57,12 @@ def get_package() -> Package:
     language; reloads when a data file or the database changes."""
     from components.i18n import current_language
 
-    return _in_language(_current_package(), current_language())
+    # The entry file and the page both ask; look the package up once per script run.
+    package = st.session_state.get(RUN_PACKAGE)
+    if package is None:
+        package = _in_language(_current_package(), current_language())
+        st.session_state[RUN_PACKAGE] = package
+    return package
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)

@@ -1,8 +1,8 @@
 """Interface text from message catalogues (`locales/<lang>/<namespace>.toml`), never from code.
 
-`t("overview.title")` looks up key `title` in namespace `overview` for the current language and falls
-back to English, so a missing translation shows English rather than a key. The test suite fails on
-any key missing from a catalogue.
+`t("overview.title")` looks up key `title` in namespace `overview` for the current language
+and falls back to English, so a missing translation shows English rather than a key. The test
+suite fails on any key missing from a catalogue.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ def catalogue(language: str) -> dict[str, dict[str, str]]:
 
 
 def translate(language: str, key: str, /, **values: object) -> str:
-    """The text for `namespace.key` in `language` (English if missing there), formatted with values."""
+    """The text for `namespace.key` in `language` (English if missing), formatted with values."""
     namespace, _, name = key.partition(".")
     text = catalogue(language).get(namespace, {}).get(name)
     if text is None:

@@ -10,20 +10,19 @@ from __future__ import annotations
 
 import os
 from datetime import date
-from functools import cache
 from pathlib import Path
 from urllib.parse import urlencode
 
 import streamlit as st
 
 from components.i18n import current_language, t, translate
+from components.registry import url_paths
 from components.safe import md_text
 from components.url_state import current_params
 from views import decks as deck_view
 
 __all__ = [
     "DECKS_DIR",
-    "ENTRY_FILE",
     "set_current_page",
     "current_page",
     "app_base",
@@ -37,7 +36,6 @@ __all__ = [
 ]
 
 REPO = Path(__file__).resolve().parent.parent
-ENTRY_FILE = REPO / "dashboard.py"
 DECKS_DIR = REPO / "data" / "decks"
 DECKS_ENV = "TRACKER_DECKS_DIR"
 PAGE = "_share_page"
@@ -53,13 +51,8 @@ def decks_dir() -> Path:
 
 
 def known_pages() -> list[str]:
-    """The url_path of every page the app registers (from PAGES in dashboard.py)."""
-    return list(_page_paths(str(ENTRY_FILE), ENTRY_FILE.stat().st_mtime_ns))
-
-
-@cache
-def _page_paths(entry: str, mtime_ns: int) -> tuple[str, ...]:
-    return tuple(deck_view.page_paths(Path(entry)))
+    """The url_path of every page the app registers."""
+    return url_paths()
 
 
 def set_current_page(url_path: str) -> None:

@@ -15,7 +15,16 @@ import streamlit as st
 from components.i18n import t
 from components.safe import md_text
 
-__all__ = ["start_run", "url_choice", "url_multi", "known_keys", "render_notices", "notice_slot", "current_params", "declare_keys"]
+__all__ = [
+    "start_run",
+    "url_choice",
+    "url_multi",
+    "known_keys",
+    "render_notices",
+    "notice_slot",
+    "current_params",
+    "declare_keys",
+]
 
 NOTICES = "_url_notices"
 KEYS = "_url_keys"
@@ -25,9 +34,10 @@ MAX_SHOWN = 60  # a notice quotes at most this many characters of a bad value
 
 
 def start_run() -> None:
-    """Forget last run's notices and known keys (the entry file calls this first)."""
+    """Forget last run's notices, known keys and package (the entry file calls this first)."""
     st.session_state[NOTICES] = []
     st.session_state[KEYS] = set(GLOBAL_KEYS)
+    st.session_state.pop("_package_this_run", None)  # components.data.RUN_PACKAGE
 
 
 def _notice(text: str) -> None:
@@ -102,7 +112,7 @@ def url_multi(
     container=None,
     help: str | None = None,
 ) -> list[str]:
-    """Several values from `options`, bound to repeated `?key=a&key=b`; returns them in URL order."""
+    """Several values from `options`, bound to repeated `?key=a&key=b`; returned in URL order."""
     container = container or st.sidebar
     options = list(options)
     default = [v for v in default if v in options]

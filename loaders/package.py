@@ -65,7 +65,9 @@ def load_package(data_dir: Path | None = None) -> Package:
     try:
         descriptor = read_descriptor(data_dir)
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        problem = Problem("datapackage", None, None, "descriptor", f"{DESCRIPTOR_NAME} is unreadable: {exc}")
+        problem = Problem(
+            "datapackage", None, None, "descriptor", f"{DESCRIPTOR_NAME} is unreadable: {exc}"
+        )
         return Package(data_dir, version, None, problems=(problem,))
     frames, problems = check_tables(data_dir, descriptor)
     if problems:

@@ -52,7 +52,9 @@ def read_text_table(data_dir: Path, resource: Resource) -> pl.DataFrame | Proble
         return Problem(resource.name, None, None, "file", f"{resource.path} is missing")
     except Exception as exc:  # polars raises several error types for unreadable CSV
         first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        return Problem(resource.name, None, None, "file", f"{resource.path} is not readable CSV: {first_line}")
+        return Problem(
+            resource.name, None, None, "file", f"{resource.path} is not readable CSV: {first_line}"
+        )
     return frame.with_row_index(LINE, offset=2).with_columns(pl.col(LINE).cast(pl.Int64))
 
 
@@ -81,7 +83,9 @@ def _cell_problems(frame: pl.DataFrame, resource: Resource, fld: Field) -> list[
             problems.append(Problem(resource.name, line, fld.name, rule, describe(value)))
 
     if fld.type == "integer":
-        report_items(~col.str.contains(INTEGER_RE), "type", lambda v: f"{v!r} is not a whole number")
+        report_items(
+            ~col.str.contains(INTEGER_RE), "type", lambda v: f"{v!r} is not a whole number"
+        )
     elif fld.type == "number":
         report_items(~col.str.contains(NUMBER_RE), "type", lambda v: f"{v!r} is not a number")
     elif fld.type == "boolean":
@@ -94,11 +98,11 @@ def _cell_problems(frame: pl.DataFrame, resource: Resource, fld: Field) -> list[
         report_items(~col.is_in(fld.enum), "enum", lambda v: f"{v!r} is not one of: {allowed}")
     if fld.pattern:
         pattern = f"^(?:{fld.pattern.lstrip('^').rstrip('$')})$"
-        report_items(~col.str.contains(pattern), "pattern", lambda v: f"{v!r} does not match {fld.pattern}")
-    if fld.is_url:
         report_items(
-            ~col.str.contains(URL_RE), "url", lambda v: f"{v!r} is not an http(s) address"
+            ~col.str.contains(pattern), "pattern", lambda v: f"{v!r} does not match {fld.pattern}"
         )
+    if fld.is_url:
+        report_items(~col.str.contains(URL_RE), "url", lambda v: f"{v!r} is not an http(s) address")
     if fld.type in ("integer", "number") and (fld.minimum is not None or fld.maximum is not None):
         numeric = col.cast(pl.Float64, strict=False)
         out_of_range = pl.lit(False)
@@ -149,14 +153,18 @@ def _table_problems(frame: pl.DataFrame, resource: Resource) -> list[Problem]:
         for row in dupes.iter_rows():
             key = ", ".join(f"{n}={v}" for n, v in zip(pk, row[1:], strict=True))
             problems.append(
-                Problem(resource.name, row[0], ",".join(pk), "primary-key", f"duplicate key ({key})")
+                Problem(
+                    resource.name, row[0], ",".join(pk), "primary-key", f"duplicate key ({key})"
+                )
             )
     for earlier, later in resource.date_order:
         as_date = lambda c: pl.col(c).str.to_date("%Y-%m-%d", strict=False)  # noqa: E731
         wrong = frame.filter((as_date(later) < as_date(earlier)).fill_null(False))
         for line, a, b in wrong.select(LINE, earlier, later).iter_rows():
             problems.append(
-                Problem(resource.name, line, later, "date-order", f"{later} {b} is before {earlier} {a}")
+                Problem(
+                    resource.name, line, later, "date-order", f"{later} {b} is before {earlier} {a}"
+                )
             )
     return problems
 
@@ -198,7 +206,13 @@ def _indicator_problems(frames: dict[str, pl.DataFrame]) -> list[Problem]:
     if values is None or catalog is None:
         return []
     problems = [
-        Problem("indicator_values", line, "value,category", "value-or-category", "needs a value or a category")
+        Problem(
+            "indicator_values",
+            line,
+            "value,category",
+            "value-or-category",
+            "needs a value or a category",
+        )
         for (line,) in values.filter(pl.col("value").is_null() & pl.col("category").is_null())
         .select(LINE)
         .iter_rows()
@@ -217,7 +231,9 @@ def _indicator_problems(frames: dict[str, pl.DataFrame]) -> list[Problem]:
     )
     for line, ind, cat in stray.select(LINE, "indicator_id", "category").iter_rows():
         problems.append(
-            Problem("indicator_values", line, "category", "enum", f"{cat!r} is not a category of {ind}")
+            Problem(
+                "indicator_values", line, "category", "enum", f"{cat!r} is not a category of {ind}"
+            )
         )
     return problems
 
@@ -255,7 +271,9 @@ def typed_table(frame: pl.DataFrame, resource: Resource) -> pl.DataFrame:
     for fld in resource.fields:
         col = pl.col(fld.name)
         if fld.separator:
-            casts.append(col.str.split(fld.separator.strip()).list.eval(pl.element().str.strip_chars()))
+            casts.append(
+                col.str.split(fld.separator.strip()).list.eval(pl.element().str.strip_chars())
+            )
         elif fld.type == "integer":
             casts.append(col.cast(pl.Int64))
         elif fld.type == "number":

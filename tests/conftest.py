@@ -42,7 +42,9 @@ def read_rows(data_dir: Path, resource: str) -> tuple[list[str], list[dict[str, 
         return list(reader.fieldnames or []), list(reader)
 
 
-def write_rows(data_dir: Path, resource: str, header: list[str], rows: list[dict[str, str]]) -> None:
+def write_rows(
+    data_dir: Path, resource: str, header: list[str], rows: list[dict[str, str]]
+) -> None:
     """Rewrite `data_dir/<resource>.csv` with these rows."""
     with (data_dir / f"{resource}.csv").open("w", newline="", encoding="utf-8") as fh:
         writer = csv.DictWriter(fh, fieldnames=header)

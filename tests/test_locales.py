@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.test_pages import page_url_paths
+from components.registry import DEFAULT_URL_PATH, url_paths
 
 LOCALES = Path(__file__).resolve().parent.parent / "locales"
 ENGLISH = sorted((LOCALES / "en").glob("*.toml"))
@@ -38,44 +38,19 @@ def test_catalogue_has_every_key_with_the_same_placeholders(language, english):
     assert not extra, f"{language}/{english.name} has keys English does not: {extra}"
 
 
-def _entry_pages() -> list[tuple[str, str]]:
-    import ast
+def _title(language: str, url_path: str) -> str:
+    from tests.pages.apptest import open_page
 
-    entry = LOCALES.parent / "dashboard.py"
-    tree = ast.parse(entry.read_text(encoding="utf-8"))
-    for node in tree.body:
-        if isinstance(node, ast.Assign) and any(
-            getattr(t, "id", None) == "PAGES" for t in node.targets
-        ):
-            return [(row[0], row[1]) for row in ast.literal_eval(node.value)]
-    return []
-
-
-def _title(language: str, file: str) -> str:
-    from streamlit.testing.v1 import AppTest
-
-    from tests.pages.apptest import ENTRY
-
-    at = AppTest.from_file(ENTRY, default_timeout=60)
-    at.query_params["lang"] = language
-    at.run()
-    if not file.endswith("overview.py"):
-        at.switch_page(file)
-        at.session_state["lang"] = (
-            language  # AppTest runs a switched-to page without the entry file
-        )
-        at.run()
-    assert not at.exception, [e.value for e in at.exception]
+    at = open_page(None if url_path == DEFAULT_URL_PATH else url_path, lang=language)
     titles = [t.value for t in at.title]
-    assert titles, f"no title on {file} in {language}"
+    assert titles, f"no title on {url_path} in {language}"
     return re.sub(r"\s+", " ", titles[0])
 
 
 @pytest.mark.parametrize("language", OTHERS)
-@pytest.mark.parametrize(("file", "url_path"), _entry_pages(), ids=[u for _, u in _entry_pages()])
-def test_every_page_renders_with_a_translated_title(language, file, url_path):
-    assert url_path in page_url_paths()
-    assert _title(language, file) != _title("en", file)
+@pytest.mark.parametrize("url_path", url_paths())
+def test_every_page_renders_with_a_translated_title(language, url_path):
+    assert _title(language, url_path) != _title("en", url_path)
 
 
 def test_unknown_language_falls_back_to_english_with_a_notice():
@@ -83,7 +58,7 @@ def test_unknown_language_falls_back_to_english_with_a_notice():
 
     at = open_page(lang="xx")
     assert at.selectbox(key="lang").value == "en"
-    assert at.title[0].value == _title("en", "app_pages/overview.py")
+    assert at.title[0].value == _title("en", DEFAULT_URL_PATH)
     assert any("lang" in str(i.value) and "xx" in str(i.value) for i in at.info)
 
 

@@ -42,7 +42,9 @@ SCHEMA = {
 
 def candidacy_options(tables: dict[str, pl.DataFrame], cycle: int) -> list[tuple[str, str]]:
     """[(person_id, name)] of the cycle's candidacies, in nomination order."""
-    cands = tables["candidacies"].filter(pl.col("cycle") == cycle).sort("nomination_date", "person_id")
+    cands = (
+        tables["candidacies"].filter(pl.col("cycle") == cycle).sort("nomination_date", "person_id")
+    )
     names = dict(tables["people"].select("person_id", "name").iter_rows())
     return [(pid, names.get(pid, pid)) for pid in cands["person_id"]]
 
@@ -53,7 +55,8 @@ def priority_levels(
     """One row per candidacy × priority of `cycle` (all candidacies, or `person_ids` in that order).
 
     Columns: cycle, person_id, priority_id, level (0..3 or null), status (one of STATUS_ORDER),
-    basis (assessment / statements / search / none), reviewed, n_statements, asks_covered, asks_total.
+    basis (assessment / statements / search / none), reviewed, n_statements, asks_covered,
+    asks_total.
     """
     cands = tables["candidacies"].filter(pl.col("cycle") == cycle).select("cycle", "person_id")
     if person_ids is not None:
@@ -69,8 +72,8 @@ def priority_levels(
         pl.len().cast(pl.UInt32).alias("n_statements"),
         pl.col("ask_id").drop_nulls().n_unique().cast(pl.UInt32).alias("asks_covered"),
     )
-    asks_total = tables["asks"].group_by("priority_id").agg(
-        pl.len().cast(pl.UInt32).alias("asks_total")
+    asks_total = (
+        tables["asks"].group_by("priority_id").agg(pl.len().cast(pl.UInt32).alias("asks_total"))
     )
     latest_assessment = (
         tables["assessments"]
@@ -78,7 +81,11 @@ def priority_levels(
         .sort("assessed_on", "assessment_id")
         .group_by(key)
         .last()
-        .select(*key, pl.col("level").alias("assessed"), (pl.col("status") == "reviewed").alias("reviewed"))
+        .select(
+            *key,
+            pl.col("level").alias("assessed"),
+            (pl.col("status") == "reviewed").alias("reviewed"),
+        )
     )
     searches = (
         tables["searches"]
@@ -114,7 +121,9 @@ def priority_levels(
         .otherwise(pl.lit("none"))
     )
     out = merged.with_columns(status.alias("status"), basis.alias("basis")).with_columns(
-        pl.col("status").replace_strict(LEVEL_OF, default=None, return_dtype=pl.Int64).alias("level"),
+        pl.col("status")
+        .replace_strict(LEVEL_OF, default=None, return_dtype=pl.Int64)
+        .alias("level"),
         pl.col("reviewed").fill_null(False),
         pl.col("n_statements").fill_null(0),
         pl.col("asks_covered").fill_null(0),

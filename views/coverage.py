@@ -29,13 +29,18 @@ def coverage_grid(tables: dict[str, pl.DataFrame]) -> pl.DataFrame:
     priorities = tables["priorities"].sort("order")["priority_id"].to_list()
     wide = cells.pivot(on="priority_id", index=["cycle", "person_id"], values="coverage")
     names = tables["people"].select("person_id", "name")
-    return wide.join(names, on="person_id", how="left").select(
-        "cycle", "person_id", "name", *priorities
-    ).sort(pl.col("cycle"), descending=True, maintain_order=True)
+    return (
+        wide.join(names, on="person_id", how="left")
+        .select("cycle", "person_id", "name", *priorities)
+        .sort(pl.col("cycle"), descending=True, maintain_order=True)
+    )
 
 
 def coverage_totals(grid: pl.DataFrame) -> dict[str, int]:
     """{"cells": n, "evidence": n, "searched": n, "not-assessed": n} over the whole grid."""
     cells = grid.select(pl.col(r"^p\d$")).unpivot()["value"]
     counts = dict(cells.value_counts().iter_rows())
-    return {"cells": cells.len(), **{kind: counts.get(kind, 0) for kind in set(COVERAGE_KINDS.values())}}
+    return {
+        "cells": cells.len(),
+        **{kind: counts.get(kind, 0) for kind in set(COVERAGE_KINDS.values())},
+    }

@@ -9,7 +9,6 @@ changelog.
 
 from __future__ import annotations
 
-import ast
 import json
 import os
 import re
@@ -26,7 +25,6 @@ __all__ = [
     "Problem",
     "Slide",
     "Deck",
-    "page_paths",
     "parse_deck",
     "load_decks",
     "check_slide",
@@ -74,17 +72,6 @@ class Deck:
     author: str
     created: str
     slides: tuple[Slide, ...]
-
-
-def page_paths(entry: Path) -> list[str]:
-    """The url_path of every page in the PAGES list of the entry file, read without running it."""
-    tree = ast.parse(Path(entry).read_text(encoding="utf-8"), filename=str(entry))
-    for node in tree.body:
-        if isinstance(node, ast.Assign) and any(
-            isinstance(target, ast.Name) and target.id == "PAGES" for target in node.targets
-        ):
-            return [row[1] for row in ast.literal_eval(node.value)]
-    return []
 
 
 def _text(value: object) -> str:

@@ -76,9 +76,9 @@ def candidacy_rows(package_tables: dict[str, pl.DataFrame], cycle: int) -> pl.Da
     return joined.sort("nomination_date", "person_id").select(
         "person_id",
         "name",
-        pl.col("nationality_iso3").replace_strict(names, default=pl.col("nationality_iso3")).alias(
-            "nationality"
-        ),
+        pl.col("nationality_iso3")
+        .replace_strict(names, default=pl.col("nationality_iso3"))
+        .alias("nationality"),
         pl.col("nominating_states_iso3")
         .map_elements(lambda codes: join_names(list(codes), names), return_dtype=pl.String)
         .alias("nominated_by"),

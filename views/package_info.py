@@ -14,7 +14,7 @@ EXTRA_FILES = ("CHANGELOG.md", "README.md", "LICENSE.md")
 
 
 def table_catalog(package: Package) -> list[dict]:
-    """One dict per resource: name, title, description, rows, sources, licences, as_of, gaps, fields."""
+    """One dict per resource: title, description, rows, sources, licences, as-of, gaps, fields."""
     out = []
     for res in package.descriptor.resources:
         out.append(

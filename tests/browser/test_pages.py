@@ -3,55 +3,27 @@ error (the last two checked by the `page` fixture); shared links with filters wo
 
 from __future__ import annotations
 
-import ast
 import re
-from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
+from components.registry import DEFAULT_URL_PATH, url_paths
 from tests.browser.conftest import open_app, server_log_tail, wait_for_rerun
 
 pytestmark = pytest.mark.browser
 
-ENTRY = Path(__file__).resolve().parents[2] / "dashboard.py"
 CYCLES = ("2016", "2026")
 DEFAULT_CYCLE = "2026"  # the newest cycle is the default and stays out of the URL
 
 
-def page_url_paths(entry: Path = ENTRY) -> list[str]:
-    """The url_path of every page in the PAGES list of the entry file, read without running it.
-
-    PAGES is a list of (file, url_path, title key, icon) tuples.
-    """
-    tree = ast.parse(entry.read_text(encoding="utf-8"), filename=str(entry))
-    for node in tree.body:
-        if isinstance(node, ast.Assign) and any(
-            isinstance(target, ast.Name) and target.id == "PAGES" for target in node.targets
-        ):
-            return [row[1] for row in ast.literal_eval(node.value)]
-    raise AssertionError(f"no PAGES list in {entry}")
-
-
-def default_url_path(entry: Path = ENTRY) -> str:
-    """The url_path of the default page: `st.Page(..., default=(url == "X"))` gives X, else the
-    first page. Streamlit serves the default page at `/` (its url_path is not a route)."""
-    tree = ast.parse(entry.read_text(encoding="utf-8"), filename=str(entry))
-    for call in ast.walk(tree):
-        if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)):
-            continue
-        if call.func.attr != "Page":
-            continue
-        for keyword in call.keywords:
-            if keyword.arg == "default":
-                for const in ast.walk(keyword.value):
-                    if isinstance(const, ast.Constant) and isinstance(const.value, str):
-                        return const.value
-    return page_url_paths(entry)[0]
+def page_url_paths() -> list[str]:
+    """The url_path of every registered page."""
+    return url_paths()
 
 
 PAGE_PATHS = page_url_paths()
-DEFAULT_PATH = default_url_path()
+DEFAULT_PATH = DEFAULT_URL_PATH
 
 
 def page_url(url_path: str) -> str:

@@ -5,13 +5,31 @@ from __future__ import annotations
 import polars as pl
 
 PUBLIC_RESOURCES = {
-    "priorities", "asks", "cycles", "people", "candidacies", "statements", "assessments",
-    "selection_events", "straw_polls", "record_entries", "countries", "indicators",
-    "indicator_values", "peacekeeping_missions",
+    "priorities",
+    "asks",
+    "cycles",
+    "people",
+    "candidacies",
+    "statements",
+    "assessments",
+    "selection_events",
+    "straw_polls",
+    "record_entries",
+    "countries",
+    "indicators",
+    "indicator_values",
+    "peacekeeping_missions",
 }
 REQUIRED_INDICATORS = {
-    "death-penalty-status", "iccpr-op2", "unga-moratorium-vote", "refugees-hosted",
-    "women-in-parliament", "sc-vetoes-cast", "rome-statute", "cedaw", "icerd",
+    "death-penalty-status",
+    "iccpr-op2",
+    "unga-moratorium-vote",
+    "refugees-hosted",
+    "women-in-parliament",
+    "sc-vetoes-cast",
+    "rome-statute",
+    "cedaw",
+    "icerd",
 }
 
 

@@ -40,12 +40,20 @@ def test_real_package_is_valid(package):
         ("statements", "commitment_level", "7", "range", "outside"),
         ("statements", "venue", "tweet", "enum", "is not one of"),
         ("statements", "second_hand", "maybe", "type", "not true or false"),
-        ("candidacies", "nominating_states_iso3", "CHL;XXX", "foreign-key", "'XXX' is not in countries"),
+        (
+            "candidacies",
+            "nominating_states_iso3",
+            "CHL;XXX",
+            "foreign-key",
+            "'XXX' is not in countries",
+        ),
         ("record_entries", "priority_id", "p0", "pattern", "'p0'"),
         ("indicator_values", "iso3", "XYZ", "foreign-key", "not in countries"),
     ],
 )
-def test_each_rule_names_resource_line_and_column(data_copy, resource, column, value, rule, message):
+def test_each_rule_names_resource_line_and_column(
+    data_copy, resource, column, value, rule, message
+):
     line = set_cell(data_copy, resource, 0, column, value)
     problem = only(problems_of(data_copy), rule)[0]
     assert problem.resource == resource
@@ -91,9 +99,12 @@ def test_every_problem_is_reported_at_once(data_copy):
 
 def test_missing_column_and_unreadable_descriptor(data_copy):
     header, rows = read_rows(data_copy, "people")
-    write_rows(data_copy, "people", [h for h in header if h != "name"], [
-        {k: v for k, v in r.items() if k != "name"} for r in rows
-    ])
+    write_rows(
+        data_copy,
+        "people",
+        [h for h in header if h != "name"],
+        [{k: v for k, v in r.items() if k != "name"} for r in rows],
+    )
     assert only(problems_of(data_copy), "column")[0].column == "name"
     (data_copy / "datapackage.json").write_text("{not json", encoding="utf-8")
     assert only(problems_of(data_copy), "descriptor")
@@ -111,7 +122,10 @@ def test_category_must_be_in_indicator_scale(data_copy):
 def run_cli(*args):
     return subprocess.run(
         [sys.executable, "-m", "loaders", "check", *args],
-        cwd=REPO, capture_output=True, text=True, timeout=120,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 

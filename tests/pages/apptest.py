@@ -11,7 +11,7 @@ ENTRY = str(Path(__file__).resolve().parents[2] / "dashboard.py")
 
 
 def open_page(page: str | None = None, timeout: float = 30, **params: str | list[str]) -> AppTest:
-    """AppTest of `dashboard.py` showing `pages/<page>.py` (None = default page) with these params."""
+    """AppTest of `dashboard.py` on `app_pages/<page>.py` (None = default page) with `params`."""
     at = AppTest.from_file(ENTRY, default_timeout=timeout)
     if page is not None:
         at.switch_page(f"app_pages/{page}.py")

@@ -21,7 +21,6 @@ def gap_traces(at) -> list[dict]:
     return [tr for tr in spec["data"] if (tr.get("meta") or {}).get("kind") == "gap"]
 
 
-
 def level_table(at):
     return at.dataframe[0].value
 

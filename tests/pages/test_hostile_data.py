@@ -46,7 +46,9 @@ def hostile_package(data_copy, monkeypatch):
 
 
 def markdown_bodies(at) -> list[str]:
-    return [str(el.value) for kind in ("markdown", "caption", "info", "warning") for el in at.get(kind)]
+    return [
+        str(el.value) for kind in ("markdown", "caption", "info", "warning") for el in at.get(kind)
+    ]
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,7 @@
 
 import polars as pl
 
+from tests.conftest import read_rows, write_rows
 from tests.pages.apptest import notices, open_page, plotly_specs, texts
 
 
@@ -60,3 +61,26 @@ def test_malformed_link_shows_default_with_notice(package):
     assert at.selectbox(key="cycle").value == str(package["cycles"]["cycle"].max())
     text = notices(at)
     assert "p9" in text and "1800" in text
+
+
+def test_long_statement_list_shows_the_newest_and_says_so(data_copy, monkeypatch):
+    # SYNTHETIC fixture: 60 extra statements on p6 in 2026; the page lists the newest 50.
+    header, rows = read_rows(data_copy, "statements")
+    base = next(r for r in rows if r["cycle"] == "2026" and r["priority_id"] == "p6")
+    extra = [
+        dict(
+            base,
+            statement_id=f"s{9000 + i}",
+            paraphrase=f"SYNTHETIC statement {i}",
+            quote="",
+        )
+        for i in range(60)
+    ]
+    write_rows(data_copy, "statements", header, rows + extra)
+    monkeypatch.setenv("TRACKER_DATA_DIR", str(data_copy))
+    at = open_page("priorities", priority="p6", cycle="2026")
+    total = sum(1 for r in rows + extra if r["cycle"] == "2026" and r["priority_id"] == "p6")
+    assert f"Showing the newest 50 of {total} statements" in texts(at)
+    listed = [m for m in at.markdown if "SYNTHETIC statement" in str(m.value)]
+    assert len(listed) <= 50
+    assert "statements_csv" in {b.key for b in at.get("download_button")}

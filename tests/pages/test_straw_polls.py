@@ -2,7 +2,9 @@
 
 import polars as pl
 
+from tests.conftest import read_rows, write_rows
 from tests.pages.apptest import notices, open_page, plotly_specs, texts
+from views.straw_polls import MAX_POLL_PANELS
 
 
 def polled(package, cycle):
@@ -74,3 +76,24 @@ def test_malformed_link_shows_default_with_notice():
     assert at.multiselect(key="candidate").value == ["antonio-guterres"]
     text = notices(at)
     assert "1800" in text and "nobody" in text
+
+
+def test_hundreds_of_polls_show_the_latest_panels_and_say_so(data_copy, monkeypatch):
+    # SYNTHETIC fixture: the 2016 polls copied 50 times with new poll numbers (as the 100x
+    # benchmark package does). One panel per poll raised a ValueError in make_subplots.
+    header, rows = read_rows(data_copy, "straw_polls")
+    copies = [
+        dict(row, poll_number=str(int(row["poll_number"]) + k * 1000))
+        for k in range(1, 50)
+        for row in rows
+        if row["cycle"] == "2016"
+    ]
+    write_rows(data_copy, "straw_polls", header, rows + copies)
+    monkeypatch.setenv("TRACKER_DATA_DIR", str(data_copy))
+    at = open_page("straw-polls", cycle="2016")
+    total = len({r["poll_number"] for r in rows + copies if r["cycle"] == "2016"})
+    trend, votes = plotly_specs(at)
+    panels = [a for a in votes["layout"]["annotations"] if a["text"].startswith("Poll ")]
+    assert len(panels) == MAX_POLL_PANELS
+    assert f"latest {MAX_POLL_PANELS} of {total} polls" in texts(at)
+    assert len(at.dataframe[1].value) == sum(1 for r in rows + copies if r["cycle"] == "2016")

@@ -24,8 +24,14 @@ def test_a_search_turns_not_assessed_into_searched(package):
     if row.height == 0:
         return  # nothing left to search: the drive is complete
     cycle, person, priority, _ = row.row(0)
-    search = tables["searches"].head(1).with_columns(
-        pl.lit(cycle, dtype=pl.Int64).alias("cycle"), pl.lit(person).alias("person_id"), pl.lit(priority).alias("priority_id")
+    search = (
+        tables["searches"]
+        .head(1)
+        .with_columns(
+            pl.lit(cycle, dtype=pl.Int64).alias("cycle"),
+            pl.lit(person).alias("person_id"),
+            pl.lit(priority).alias("priority_id"),
+        )
     )
     tables["searches"] = pl.concat([tables["searches"], search])
     after = coverage_totals(coverage_grid(tables))

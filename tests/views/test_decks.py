@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from components.registry import url_paths
 from views import decks as view
 
 REPO = Path(__file__).resolve().parents[2]
 DECKS = REPO / "data" / "decks"
-PAGES = view.page_paths(REPO / "dashboard.py")
+PAGES = url_paths()
 
 
 def test_pages_list_is_read_from_the_entry_file():

@@ -1,0 +1,43 @@
+"""The dashboard's pages: file, stable URL path, title key, icon.
+
+Plain data with no Streamlit import, so the entry file, decks, tests and benchmarks all read the
+same list. A page's file is named after its URL path (AppTest finds pages by file name).
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+__all__ = ["PageEntry", "PAGES", "DEFAULT_URL_PATH", "url_paths", "page_files"]
+
+
+class PageEntry(NamedTuple):
+    file: str
+    url_path: str
+    title_key: str
+    icon: str  # emoji, not material icons: those fetch a font from the internet
+
+
+PAGES = (
+    PageEntry("app_pages/overview.py", "overview", "nav.overview", "🏠"),
+    PageEntry("app_pages/compare.py", "compare", "nav.compare", "⚖️"),
+    PageEntry("app_pages/candidate.py", "candidate", "nav.candidate", "👤"),
+    PageEntry("app_pages/priorities.py", "priorities", "nav.priorities", "🎯"),
+    PageEntry("app_pages/record.py", "record", "nav.record", "📜"),
+    PageEntry("app_pages/straw-polls.py", "straw-polls", "nav.straw_polls", "🗳️"),
+    PageEntry("app_pages/map.py", "map", "nav.map", "🗺️"),
+    PageEntry("app_pages/data.py", "data", "nav.data", "📚"),
+    PageEntry("app_pages/present.py", "present", "nav.present", "🎬"),
+    PageEntry("app_pages/curate.py", "curate", "nav.curate", "✍️"),
+)
+DEFAULT_URL_PATH = "overview"  # served at `/`
+
+
+def url_paths() -> list[str]:
+    """Every page's URL path, in navigation order."""
+    return [page.url_path for page in PAGES]
+
+
+def page_files() -> dict[str, str]:
+    """{url_path: page file}."""
+    return {page.url_path: page.file for page in PAGES}
