@@ -4,13 +4,14 @@ import streamlit as st
 
 from components.data import get_package
 from components.i18n import LANGUAGES, t
-from components.layout import problems_page, sidebar_footer
+from components.layout import hide_navigation_when_embedded, problems_page, sidebar_footer
 from components.registry import DEFAULT_URL_PATH, PAGES
 from components.share import render_share, set_current_page
 from components.url_state import render_notices, start_run, url_choice
 
 st.set_page_config(page_title="UN SG Human Rights Tracker", page_icon="🕊️", layout="wide")
 start_run()
+hide_navigation_when_embedded()
 
 # Language is a session preference: carry it to pages reached through the navigation.
 if "lang" not in st.query_params and st.session_state.get("lang", "en") != "en":

@@ -1,6 +1,8 @@
 """Candidate profile: who, a timeline of everything dated, the radar of this candidacy, the
 statements with sources, and the nominating states' record (context, not a score)."""
 
+from datetime import date
+
 import polars as pl
 import streamlit as st
 
@@ -141,7 +143,16 @@ as_of = format_date(who.as_of) if who.as_of else t("common.as_of_unknown")
 n_record = timeline.filter(pl.col("lane") == "record").height
 n_polls = timeline.filter(pl.col("lane") == "straw-polls").height
 record_part = (
-    t("candidate.state_record", n=n_record, start=format_date(who.term_start)) if n_record else ""
+    t(
+        "candidate.state_record",
+        n=n_record,
+        start=format_date(who.term_start),
+        record_as_of=format_date(
+            date.fromisoformat(package.descriptor.resource("record_entries").as_of)
+        ),
+    )
+    if n_record
+    else ""
 )
 page_header(
     t("candidate.title", name=who.name),

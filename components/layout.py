@@ -8,11 +8,18 @@ import streamlit as st
 
 from components.i18n import t
 from components.safe import md_link
-from components.share import share_slot
+from components.share import is_embedded, share_slot
 from components.url_state import notice_slot
 from loaders import Package
 
-__all__ = ["page_header", "source_note", "sidebar_footer", "problems_page", "format_date"]
+__all__ = [
+    "hide_navigation_when_embedded",
+    "page_header",
+    "source_note",
+    "sidebar_footer",
+    "problems_page",
+    "format_date",
+]
 
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
@@ -29,6 +36,15 @@ def format_date(value, precision: str = "day") -> str:
     if precision == "month":
         return f"{month} {value.year}"
     return f"{value.day} {month} {value.year}"
+
+
+def hide_navigation_when_embedded() -> None:
+    """A slide shows the view alone: no sidebar (navigation, filters) inside the frame."""
+    if is_embedded():
+        st.html(
+            "<style>[data-testid='stSidebar'], [data-testid='stSidebarCollapsedControl']"
+            " {display: none !important;}</style>"
+        )
 
 
 def page_header(title: str, state_sentence: str) -> None:

@@ -95,17 +95,21 @@ def share_slot(title: str, state_sentence: str) -> None:
     st.session_state[STATE] = (title, state_sentence)
 
 
+def is_embedded() -> bool:
+    """True when the view is shown inside a frame with `?embed=true` (a presentation slide)."""
+    try:
+        return bool(st.context.is_embedded)
+    except Exception:  # no browser context (AppTest, bare mode)
+        return False
+
+
 def render_share() -> None:
     """Fill the reserved place with the copy-link control (the entry file calls this last)."""
     slot = st.session_state.pop(SLOT, None)
     title, state = st.session_state.pop(STATE, ("", ""))
     if slot is None:
         return
-    try:
-        embedded = bool(st.context.is_embedded)
-    except Exception:
-        embedded = False
-    if embedded:  # a slide in presentation mode: no controls over the view
+    if is_embedded():  # a slide in presentation mode: no controls over the view
         return
     page = current_page()
     params = current_params()
