@@ -1,20 +1,17 @@
 """Per-data-version memo of derived things (lookups, view models): computed once, shared read-only.
 
-`cached(builder, package, *args)` runs `builder(package, *args)` once per package object,
+`cached(builder, package, *args)` runs `builder(package, *args)` once per data version,
 arguments and language, in one `st.cache_resource`, and returns the same object afterwards: treat
 it as read-only (polars frames are immutable; copy a dict or list before changing it). The views
 stay pure: the builders are small functions in the page (or here) that call them.
 
-The key holds a token for the package object (every reload — a changed file or a curator's save —
-gives a new object, so a new token), its version and data directory (for people reading the
-cache), the builder's file and name, the (plain-value) arguments and the current language (builders
-may call `t()` and `format_date`). Entries of an old package age out (max_entries).
+The key holds the package's version (it changes with every changed file or curator's save) and
+data directory, the builder's file and name, the (plain-value) arguments and the current language
+(builders may call `t()` and `format_date`). Entries of an old version age out (max_entries).
 """
 
 from __future__ import annotations
 
-import itertools
-import weakref
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -25,22 +22,9 @@ import streamlit as st
 from components.i18n import current_language
 from loaders import Package
 
-__all__ = ["cached", "package_token", "builder_id", "arrow_table"]
+__all__ = ["cached", "builder_id", "arrow_table"]
 
 T = TypeVar("T")
-_tokens: dict[int, tuple[weakref.ref, int]] = {}
-_counter = itertools.count(1)
-
-
-def package_token(package: Package) -> int:
-    """A number unique to this package object for the life of the process (ids can be reused)."""
-    key = id(package)
-    entry = _tokens.get(key)
-    if entry is not None and entry[0]() is package:
-        return entry[1]
-    token = next(_counter)
-    _tokens[key] = (weakref.ref(package, lambda _ref, key=key: _tokens.pop(key, None)), token)
-    return token
 
 
 def builder_id(builder: Callable) -> str:
@@ -58,16 +42,15 @@ def _memo(key: str, _builder: Callable, _package: Package, _args: tuple, _kwargs
 
 
 def cached(builder: Callable[..., T], package: Package, *args: Any, **kwargs: Any) -> T:
-    """`builder(package, *args, **kwargs)`, computed once per package, arguments and language.
+    """`builder(package, *args, **kwargs)`, computed once per data version, arguments, language.
 
     Arguments must be plain values with a faithful `repr` (str, int, float, bool, None, and
-    tuples of them): the key is the repr of (builder, package token, version, data directory,
-    language, args, kwargs). Pass tuples, not lists.
+    tuples of them): the key is the repr of (builder, version, data directory, language, args,
+    kwargs). Pass tuples, not lists.
     """
     key = repr(
         (
             builder_id(builder),
-            package_token(package),
             package.version,
             str(package.data_dir),
             current_language(),

@@ -57,8 +57,8 @@ def cached_figure(builder: Callable[..., go.Figure], package, *args, **kwargs) -
     finished figures): the cached object is shared by every session and rerun, so never change it
     afterwards (`go.Figure(fig)` makes a copy if a page must). Building and validating a figure is
     most of a chart page's rerun; `st.plotly_chart` only serialises it. Arguments must be plain
-    (str, int, None, tuples); the key also holds the package object's token, `package.version` and
-    the current language (builders may call `t()` and `format_date`). See `components.cached`.
+    (str, int, None, tuples); the key also holds `package.version` and the current language
+    (builders may call `t()` and `format_date`). See `components.cached`.
     """
     fig = cached(builder, package, *args, **kwargs)
     if isinstance(fig, go.Figure) and "to_dict" not in vars(fig):
