@@ -72,8 +72,8 @@ def cached_figure(builder: Callable[..., go.Figure], package, *args, **kwargs) -
 
 
 def show_chart(fig, *, key: str, alt: str | None = None) -> None:
-    """Render a Plotly figure with the shared offline config."""
-    st.plotly_chart(fig, key=key, config=PLOTLY_CONFIG, width="stretch")
+    """Render a Plotly figure with the shared offline config (`alt`: text for screen readers)."""
+    st.plotly_chart(fig, key=key, config=PLOTLY_CONFIG, width="stretch", alt=alt)
 
 
 def csv_download(frame: pl.DataFrame, name: str, *, key: str, label: str | None = None) -> None:

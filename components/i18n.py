@@ -19,6 +19,7 @@ __all__ = [
     "DEFAULT_LANGUAGE",
     "catalogue",
     "current_language",
+    "format_date_in",
     "localized_agenda",
     "t",
     "translate",
@@ -68,6 +69,23 @@ def localized_agenda(
         swap(priorities, "priority_id", "title", "_title"), "priority_id", "summary", "_summary"
     )
     return priorities, swap(asks, "ask_id", "text")
+
+
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def format_date_in(language: str, value, precision: str = "day") -> str:
+    """A date as people read it in `language`: '12 Apr 2016', 'Apr 2016' or '2016'."""
+    if value is None:
+        return translate(language, "common.no_date")
+    if isinstance(value, str):
+        return value
+    if precision == "year":
+        return str(value.year)
+    month = translate(language, f"common.month_{MONTHS[value.month - 1]}")
+    if precision == "month":
+        return f"{month} {value.year}"
+    return f"{value.day} {month} {value.year}"
 
 
 def current_language() -> str:

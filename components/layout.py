@@ -6,7 +6,7 @@ from datetime import date
 
 import streamlit as st
 
-from components.i18n import t
+from components.i18n import current_language, format_date_in, t
 from components.safe import md_link
 from components.share import is_embedded, share_slot
 from components.url_state import notice_slot
@@ -21,21 +21,10 @@ __all__ = [
     "format_date",
 ]
 
-MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-
 
 def format_date(value, precision: str = "day") -> str:
     """A date as people read it in the current language: '12 Apr 2016', 'Apr 2016' or '2016'."""
-    if value is None:
-        return t("common.no_date")
-    if isinstance(value, str):
-        return value
-    month = t(f"common.month_{MONTHS[value.month - 1]}")
-    if precision == "year":
-        return str(value.year)
-    if precision == "month":
-        return f"{month} {value.year}"
-    return f"{value.day} {month} {value.year}"
+    return format_date_in(current_language(), value, precision)
 
 
 def hide_navigation_when_embedded() -> None:

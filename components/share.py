@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import os
 from datetime import date
+from functools import partial
 from pathlib import Path
 from urllib.parse import urlencode
 
 import streamlit as st
 
-from components.i18n import current_language, t, translate
+from components.i18n import current_language, format_date_in, t, translate
 from components.registry import url_paths
 from components.safe import md_text
 from components.url_state import current_params
@@ -192,24 +193,6 @@ def _add_to_deck_form(page: str, params: dict[str, list[str]], title: str) -> No
 # --- the one-page briefing of a candidacy ---------------------------------------------------------
 
 
-def _format_date(language: str):
-    months = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-
-    def fmt(value, precision: str = "day") -> str:
-        if value is None:
-            return translate(language, "common.no_date")
-        if isinstance(value, str):
-            return value
-        month = translate(language, f"common.month_{months[value.month - 1]}")
-        if precision == "year":
-            return str(value.year)
-        if precision == "month":
-            return f"{month} {value.year}"
-        return f"{value.day} {month} {value.year}"
-
-    return fmt
-
-
 def briefing_html(package, cycle: int, person_id: str, language: str = "en") -> str:
     """The self-contained HTML briefing of one candidacy in `language` (works without a session)."""
     from components.charts import ASSESSMENT_STYLE, STATUS_STYLE
@@ -221,7 +204,7 @@ def briefing_html(package, cycle: int, person_id: str, language: str = "en") -> 
     def tr(key: str, **values: object) -> str:
         return translate(language, key, **values)
 
-    fmt = _format_date(language)
+    fmt = partial(format_date_in, language)
     tables = package.tables
     status = {s: tr(f"common.status_{s}") for s in STATUS_STYLE}
     cell = {s: f"{STATUS_STYLE[s]['symbol']} {word}" for s, word in status.items()}
