@@ -10,7 +10,7 @@ from components.auth import login_gate
 from components.data import db_status, get_package
 from components.i18n import t
 from components.layout import page_header
-from components.url_state import declare_keys, url_choice
+from components.url_state import declare_keys, url_choice, url_date
 from store import (
     REVIEW_ROLES,
     WRITE_ROLES,
@@ -35,7 +35,7 @@ RESULT, LOADED, VERSION, PENDING, FLASH, SEEN = (
     "_curate_table_seen",
 )
 
-declare_keys("table", "item")
+declare_keys("table", "item", "since")
 package = get_package()
 store, state = None, None
 if db_status() == "database":
@@ -291,8 +291,13 @@ def history_section(table: str, item: str) -> None:
             st.dataframe(view.audit_frame(rows), hide_index=True, width="stretch")
         else:
             st.caption(t("curate.no_history"))
-    since = st.date_input(
-        t("curate.since"), value=dt.date.today() - dt.timedelta(days=30), key="curate_since"
+    today = dt.date.today()
+    since = url_date(
+        "since",
+        default=today - dt.timedelta(days=30),
+        label=t("curate.since"),
+        max_value=today,
+        container=st,
     )
     changed = changes_since(store, since)
     if changed:

@@ -8,6 +8,7 @@ default and leaves a notice that `render_notices` shows under the page title —
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 
 import streamlit as st
@@ -19,6 +20,7 @@ __all__ = [
     "start_run",
     "url_choice",
     "url_multi",
+    "url_date",
     "known_keys",
     "render_notices",
     "notice_slot",
@@ -141,6 +143,46 @@ def url_multi(
         container.multiselect(label, options, max_selections=max_selections, **kwargs)
     chosen = st.session_state.get(key)
     return list(chosen) if chosen is not None else values
+
+
+def url_date(
+    key: str,
+    *,
+    default: dt.date,
+    label: str,
+    min_value: dt.date | None = None,
+    max_value: dt.date | None = None,
+    container=None,
+) -> dt.date:
+    """One day, bound to `?key=YYYY-MM-DD`; a value that is not a day in range gives the default."""
+    container = container or st.sidebar
+    st.session_state.setdefault(KEYS, set()).add(key)
+    raw = st.query_params.get_all(key)
+    value = default
+    if raw:
+        try:
+            (text,) = raw
+            parsed = dt.date.fromisoformat(text) if len(text) == 10 else None
+        except ValueError:
+            parsed = None
+        in_range = parsed is not None and (min_value is None or parsed >= min_value)
+        if in_range and (max_value is None or parsed <= max_value):
+            value = parsed
+        else:
+            _notice(t("common.notice_bad_value", key=key, value=_shown(", ".join(raw))))
+            del st.query_params[key]
+    st.session_state[key] = value
+
+    def on_change() -> None:
+        chosen = st.session_state.get(key)
+        iso = [chosen.isoformat()] if isinstance(chosen, dt.date) else []
+        _write_url(key, iso, [default.isoformat()])
+
+    container.date_input(
+        label, key=key, min_value=min_value, max_value=max_value, on_change=on_change
+    )
+    chosen = st.session_state.get(key)
+    return chosen if isinstance(chosen, dt.date) else value
 
 
 def declare_keys(*keys: str) -> None:

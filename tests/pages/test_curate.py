@@ -11,7 +11,7 @@ import polars as pl
 import pytest
 
 from store import Actor, history, load_store_package, open_store, save_row
-from tests.pages.apptest import open_page, texts
+from tests.pages.apptest import notices, open_page, texts
 
 PASSWORD = "correct horse battery"
 DATA = Path(__file__).resolve().parents[2] / "data"
@@ -215,3 +215,20 @@ def test_a_stale_form_gets_a_conflict_and_keeps_the_input(db):
 def test_a_bad_table_in_the_link_falls_back_with_a_notice(db):
     at = log_in(open_curate(auth_secrets(), table="straw_polls", item="nonsense"))
     assert at.text_input(key="cf_statements_statement_id").value == next_statement_id()
+
+
+def test_the_changed_since_date_is_read_from_and_written_to_the_link(db):
+    at = log_in(open_curate(auth_secrets(), since="2000-01-01"))
+    assert at.date_input(key="since").value == dt.date(2000, 1, 1)
+    assert "No changes since 2000-01-01." in texts(at)  # nothing edited yet
+    at.date_input(key="since").set_value(dt.date(2001, 2, 3)).run()
+    assert at.query_params["since"] == "2001-02-03"
+    assert "No changes since 2001-02-03." in texts(at)
+
+
+def test_a_bad_changed_since_date_falls_back_with_a_notice(db):
+    at = log_in(open_curate(auth_secrets(), since="2999-13-40"))
+    default = dt.date.today() - dt.timedelta(days=30)
+    assert at.date_input(key="since").value == default
+    assert "since" not in at.query_params
+    assert "since = “2999-13-40”" in notices(at)
