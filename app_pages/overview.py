@@ -1,5 +1,7 @@
 """Overview: the eight priorities, the selection cycles and the candidacies of the chosen cycle."""
 
+from datetime import date
+
 import streamlit as st
 
 from components.cached import cached
@@ -31,6 +33,10 @@ page_header(
     t("overview.title"),
     t("overview.state", n=summary.candidacies, cycle=cycle, as_of=format_date(summary.as_of)),
 )
+
+behind = view.days_behind(summary, date.today())
+if behind is not None:
+    st.warning(t("overview.stale", as_of=format_date(summary.as_of), days=behind), icon="⏳")
 
 left, mid, right, last = st.columns(4)
 left.metric(t("overview.m_candidacies"), summary.candidacies)

@@ -91,8 +91,9 @@ def statement_block(s: dict) -> str:
         else ""
     )
     venue = t("priorities.venue_" + s["venue"])
+    when = format_date(s["date"], s["date_precision"])
     return (
-        f"**{md_text(s['name'])}** · {format_date(s['date'])} · {venue} · {ask} · "
+        f"**{md_text(s['name'])}** · {when} · {venue} · {ask} · "
         f"**{status_word(s['status'])}**{second}  \n{md_text(s['paraphrase'])}{quote}  \n"
         f"{links(s['sources'])}{archive}"
     )

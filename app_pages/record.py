@@ -293,8 +293,9 @@ else:
                     ask = md_text(s["ask_id"]) if s["ask_id"] else t("record.priority_general")
                     quote = f" — “{md_text(s['quote'])}”" if s["quote"] else ""
                     second = f" *({t('record.second_hand')})*" if s["second_hand"] else ""
+                    when = format_date(s["date"], s["date_precision"])
                     said.markdown(
-                        f"- {format_date(s['date'])} · {ask} · **{status_word(level)}**{second}: "
+                        f"- {when} · {ask} · **{status_word(level)}**{second}: "
                         f"{md_text(s['paraphrase'])}{quote} ({links(s['sources'])})"
                     )
             elif item["cycle"] is None:

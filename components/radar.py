@@ -220,7 +220,7 @@ def statement_line(row: dict, text: RadarText, *, with_priority: bool = True) ->
     """One statement behind a radar point as a Markdown list item (curated text escaped, only
     http(s) sources become links): date · priority · venue · level — paraphrase “quote”, flags,
     source link(s). `row` is a row of `views.compare.statement_rows`."""
-    parts = [f"**{format_date(row['date'])}**"]
+    parts = [f"**{format_date(row['date'], row['date_precision'])}**"]
     if with_priority:
         parts.append(md_text(row["axis"]))
     parts.append(md_text(t(f"compare.venue_{row['venue']}")))

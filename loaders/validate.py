@@ -166,7 +166,29 @@ def _table_problems(frame: pl.DataFrame, resource: Resource) -> list[Problem]:
                     resource.name, line, later, "date-order", f"{later} {b} is before {earlier} {a}"
                 )
             )
-    return problems
+    return problems + _precision_problems(frame, resource)
+
+
+def _precision_problems(frame: pl.DataFrame, resource: Resource) -> list[Problem]:
+    """A month- or year-precise date is the first day of its period, so it sorts and reads right."""
+    names = {f.name for f in resource.fields}
+    if not {"date", "date_precision"} <= names:
+        return []
+    day = pl.col("date").str.to_date("%Y-%m-%d", strict=False)
+    wrong = frame.filter(
+        ((pl.col("date_precision") == "month") & (day.dt.day() != 1))
+        | ((pl.col("date_precision") == "year") & ((day.dt.day() != 1) | (day.dt.month() != 1)))
+    )
+    return [
+        Problem(
+            resource.name,
+            line,
+            "date",
+            "date-precision",
+            f"{value} is not the first day of its {precision}",
+        )
+        for line, value, precision in wrong.select(LINE, "date", "date_precision").iter_rows()
+    ]
 
 
 def _foreign_key_problems(

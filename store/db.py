@@ -9,6 +9,7 @@ database is the truth and a change of the files is only reported (`StoreState.fi
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import threading
 from dataclasses import dataclass
@@ -25,6 +26,9 @@ from store.schema import EDITABLE, ROW_ORDER, ROW_VERSION, StoreTables, build_ta
 __all__ = ["DB_URL_ENV", "Store", "StoreError", "StoreState", "default_db_url", "open_store"]
 
 DB_URL_ENV = "TRACKER_DB_URL"
+# Columns the schema gained after databases were made, with the value existing rows get: an old
+# database is upgraded in place instead of being refused (curators' edits are kept).
+ADDED_COLUMNS = {("statements", "date_precision"): "day"}  # every earlier statement was to the day
 LINE = "_line"
 
 
@@ -117,15 +121,38 @@ class Store:
             self._ready = True
 
     def _check_columns(self) -> None:
+        """Add the columns a newer schema has gained (see ADDED_COLUMNS); refuse any other drift."""
         inspector = sa.inspect(self.engine)
         for name, table in self.tables.resources.items():
             have = {c["name"] for c in inspector.get_columns(name)}
             want = {c.name for c in table.columns}
-            if have != want:
+            added = want - have
+            if have - want or any((name, column) not in ADDED_COLUMNS for column in added):
                 raise StoreError(
                     f"database table {name!r} has columns {sorted(have)}, the schema wants "
                     f"{sorted(want)}; export the database and re-create it"
                 )
+            for column in sorted(added):
+                self._add_column(table, column, ADDED_COLUMNS[(name, column)])
+
+    def _add_column(self, table: sa.Table, column: str, fill: str) -> None:
+        quoted = self.engine.dialect.identifier_preparer.quote
+        with self.engine.begin() as conn:
+            conn.exec_driver_sql(
+                f"ALTER TABLE {quoted(table.name)} ADD COLUMN {quoted(column)} TEXT"
+            )
+            conn.execute(table.update().values({column: fill}))
+            conn.execute(
+                self.tables.audit_log.insert().values(
+                    at=utc_now(),
+                    user="system",
+                    table=table.name,
+                    key="*",
+                    action="add-column",
+                    new_value={column: fill},
+                    reason=f"schema upgrade: new column {column}, existing rows set to {fill!r}",
+                )
+            )
 
     def _seed(self) -> None:
         meta = self.tables.meta
@@ -240,6 +267,11 @@ class Store:
         with self.engine.connect() as conn:
             found = conn.execute(query).mappings().first()
         return dict(found) if found else None
+
+
+def utc_now() -> str:
+    """Now, as the audit log writes it (ISO 8601, UTC, to the second)."""
+    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def bump_version(conn: sa.Connection, tables: StoreTables) -> None:

@@ -22,7 +22,7 @@ import polars as pl
 
 from loaders import Problem, check_tables
 from loaders.validate import URL_RE
-from store.db import Store, bump_version
+from store.db import Store, bump_version, utc_now
 from store.schema import EDITABLE, ROW_ORDER, ROW_VERSION
 
 __all__ = [
@@ -112,10 +112,6 @@ def _clean(values: dict, fields: list[str]) -> dict[str, str | None]:
     return out
 
 
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
 def _audit_problems(table: str, reason: str | None, evidence_url: str | None) -> list[Problem]:
     problems = []
     if not (reason or "").strip():
@@ -189,7 +185,7 @@ def _write(
                 trans.rollback()
                 return SaveResult(False, (*problems, *found), lines=tuple(lines))
             next_order = max((r[ROW_ORDER] for r in stored), default=-1) + 1
-            at, keys, versions = _now(), [], []
+            at, keys, versions = utc_now(), [], []
             for row, existing, expected in planned:
                 key = key_text(row, pk)
                 if existing is not None:

@@ -141,7 +141,7 @@ def briefing_html(
         hand = f" <em>({_e(text.second_hand)})</em>" if row.get("second_hand") else ""
         status = row["status"] or ""
         items.append(
-            f"<li><strong>{_e(format_date(row['date']))}</strong> · "
+            f"<li><strong>{_e(format_date(row['date'], row['date_precision']))}</strong> · "
             f"{_e(row['priority_id'].upper())} {_e(row['axis'])} · "
             f"{_e(venues.get(row['venue'], row['venue']))}"
             f"{' · ' + _e(status) if status else ''} — {_e(row['paraphrase'])}{quote}{hand} "

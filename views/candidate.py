@@ -244,7 +244,7 @@ def timeline(tables: dict[str, pl.DataFrame], cycle: int, person_id: str) -> pl.
         _rows(
             statements.sort("date", "statement_id"),
             date=pl.col("date"),
-            precision=pl.lit("day"),
+            precision=pl.col("date_precision"),
             lane=pl.lit("statements"),
             kind=pl.lit("statement"),
             own=pl.lit(True),
@@ -372,6 +372,7 @@ def timeline_figure(
     name: str,
 ) -> go.Figure:
     """The timeline: date on x, one row per lane (selection at the top), everything in date order.
+    An item dated only to the month or year is drawn mid-period; its hover gives the period.
 
     Traces: the person's milestones, the cycle's milestones, one trace per priority of the
     statements (coloured by priority, labelled P1..P8), the straw polls, one trace per record
@@ -384,7 +385,14 @@ def timeline_figure(
         (
             pl.col("lane").replace_strict(lane_y, default=0, return_dtype=pl.Float64)
             + 0.14 * pl.int_range(pl.len()).over("lane", "date").cast(pl.Float64)
-        ).alias("y")
+        ).alias("y"),
+        # a date known only to the month or year sits mid-period, not on its first day
+        pl.when(pl.col("precision") == "year")
+        .then(pl.col("date").dt.offset_by("182d"))
+        .when(pl.col("precision") == "month")
+        .then(pl.col("date").dt.offset_by("14d"))
+        .otherwise(pl.col("date"))
+        .alias("x"),
     )
     hover = "%{customdata[0]}<br>%{customdata[1]}<extra></extra>"
     fig = go.Figure()
@@ -394,7 +402,7 @@ def timeline_figure(
             return
         fig.add_trace(
             go.Scatter(
-                x=rows["date"].to_list(),
+                x=rows["x"].to_list(),
                 y=rows["y"].to_list(),
                 mode=kwargs.pop("mode", "markers"),
                 name=trace_name,

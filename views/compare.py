@@ -160,8 +160,9 @@ def statement_rows(
 ) -> pl.DataFrame:
     """The statements behind the radar's points: candidacies in the order given, then by date.
 
-    Columns: statement_id, person_id, name, date, priority_id, axis, venue, level, status (the
-    level's name), paraphrase, quote, second_hand, source_url, archive_url (http(s) only, lists).
+    Columns: statement_id, person_id, name, date, date_precision, priority_id, axis, venue, level,
+    status (the level's name), paraphrase, quote, second_hand, source_url, archive_url (http(s)
+    only, lists).
     """
     names = person_names(tables["people"])
     axes = axis_labels(tables["priorities"])
@@ -175,6 +176,7 @@ def statement_rows(
         "person_id",
         pl.col("person_id").replace_strict(names, default=pl.col("person_id")).alias("name"),
         "date",
+        "date_precision",
         "priority_id",
         pl.col("priority_id").replace_strict(axes, default=pl.col("priority_id")).alias("axis"),
         "venue",

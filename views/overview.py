@@ -35,6 +35,18 @@ class CycleSummary:
     appointee: str | None
 
 
+STALE_AFTER_DAYS = 60
+
+
+def days_behind(summary: CycleSummary, today: date) -> int | None:
+    """How many days the data of a cycle still under way lags behind `today`, when that is more
+    than STALE_AFTER_DAYS (the race may have moved on); None for a finished cycle or fresh data."""
+    if summary.appointee is not None or summary.as_of is None:
+        return None
+    days = (today - summary.as_of).days
+    return days if days > STALE_AFTER_DAYS else None
+
+
 def agenda(priorities: pl.DataFrame, asks: pl.DataFrame) -> list[tuple[dict, list[dict]]]:
     """[(priority row, [its ask rows in order])] in the fixed p1..p8 order."""
     out = []

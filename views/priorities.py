@@ -127,9 +127,9 @@ def ask_grid(tables: dict[str, pl.DataFrame], cycle: int, priority_id: str) -> p
 def statements_on(tables: dict[str, pl.DataFrame], cycle: int, priority_id: str) -> pl.DataFrame:
     """The cycle's statements on the priority, by date then candidate.
 
-    Columns: statement_id, date, person_id, name, venue, ask_id (null = the priority in general),
-    commitment_level, status (the level's name), paraphrase, quote, second_hand, sources (http(s)
-    addresses only), archive (http(s) only).
+    Columns: statement_id, date, date_precision, person_id, name, venue, ask_id (null = the
+    priority in general), commitment_level, status (the level's name), paraphrase, quote,
+    second_hand, sources (http(s) addresses only), archive (http(s) only).
     """
     names = person_names(tables["people"])
     return (
@@ -147,6 +147,7 @@ def statements_on(tables: dict[str, pl.DataFrame], cycle: int, priority_id: str)
         .select(
             "statement_id",
             "date",
+            "date_precision",
             "person_id",
             "name",
             "venue",

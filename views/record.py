@@ -273,9 +273,9 @@ def said_vs_did(
     were appointed in, next to their record on it (from `entries`, already filtered).
 
     Each item: priority_id, title, cycle (None if never appointed), status (commitment status from
-    `priority_levels`, None if no cycle), level, reviewed, statements (list of rows: date, venue,
-    ask_id, commitment_level, paraphrase, quote, second_hand, sources), counts ({assessment: n}),
-    entries (list of rows: date, date_precision, assessment, title).
+    `priority_levels`, None if no cycle), level, reviewed, statements (list of rows: date,
+    date_precision, venue, ask_id, commitment_level, paraphrase, quote, second_hand, sources),
+    counts ({assessment: n}), entries (list of rows: date, date_precision, assessment, title).
     """
     cycle = appointee_cycle(tables, person_id)
     titles = dict(tables["priorities"].select("priority_id", "title").iter_rows())
@@ -292,6 +292,7 @@ def said_vs_did(
     for pid in priority_ids:
         said = statements.filter(pl.col("priority_id") == pid).select(
             "date",
+            "date_precision",
             "venue",
             "ask_id",
             "commitment_level",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import polars as pl
+import pytest
 
 PUBLIC_RESOURCES = {
     "priorities",
@@ -28,6 +29,8 @@ REQUIRED_INDICATORS = {
     "women-in-parliament",
     "sc-vetoes-cast",
     "rome-statute",
+    "refugee-convention",
+    "civic-space",
     "cedaw",
     "icerd",
 }
@@ -67,11 +70,24 @@ def test_every_statement_and_record_entry_has_an_http_source(package):
 def test_required_indicators_are_in_the_catalog(package):
     ids = set(package["indicators"]["indicator_id"])
     assert REQUIRED_INDICATORS <= ids
-    rome = package["indicators"].filter(pl.col("indicator_id") == "rome-statute").row(0, named=True)
-    assert "partial" in (rome["coverage_note"] or "").lower()
+    civic = package["indicators"].filter(pl.col("indicator_id") == "civic-space").row(0, named=True)
+    assert "partial" in (civic["coverage_note"] or "").lower()
 
 
-def test_death_penalty_covers_every_un_member(package):
+@pytest.mark.parametrize(
+    "indicator", ["death-penalty-status", "rome-statute", "refugee-convention"]
+)
+def test_complete_lists_cover_every_un_member_once(package, indicator):
     members = package["countries"].filter(pl.col("un_member")).select("iso3")
-    values = package["indicator_values"].filter(pl.col("indicator_id") == "death-penalty-status")
+    values = package["indicator_values"].filter(pl.col("indicator_id") == indicator)
     assert members.join(values, on="iso3", how="anti").height == 0
+    assert values.group_by("iso3", "year").len()["len"].max() == 1
+
+
+def test_rome_statute_counts_match_the_published_totals(package):
+    """PGA and the ICC count 125 states parties (two, Palestine and the Cook Islands, are not UN
+    members) and 29 signatories that never ratified."""
+    values = package["indicator_values"].filter(pl.col("indicator_id") == "rome-statute")
+    counts = dict(values.group_by("category").len().iter_rows())
+    assert counts["state-party"] + counts["withdrawal-announced"] == 125 - 2
+    assert counts["signatory-not-ratified"] == 29

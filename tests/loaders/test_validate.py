@@ -155,3 +155,27 @@ def test_a_statement_needs_a_date(data_copy):
     line = set_cell(data_copy, "statements", 0, "date", "")
     problem = only(problems_of(data_copy), "required")[0]
     assert (problem.resource, problem.column, problem.line) == ("statements", "date", line)
+
+
+@pytest.mark.parametrize("resource", ["statements", "record_entries"])
+@pytest.mark.parametrize(
+    ("precision", "date", "valid"),
+    [
+        ("month", "2016-07-01", True),
+        ("month", "2016-07-15", False),
+        ("year", "2016-01-01", True),
+        ("year", "2016-07-01", False),
+        ("week", "2016-07-01", False),
+    ],
+)
+def test_a_date_that_is_not_to_the_day_starts_its_period(
+    data_copy, resource, precision, date, valid
+):
+    set_cell(data_copy, resource, 0, "date", date)
+    line = set_cell(data_copy, resource, 0, "date_precision", precision)
+    pkg = load_package(data_copy)
+    assert pkg.ok is valid
+    if not valid:
+        (problem,) = pkg.problems
+        assert (problem.resource, problem.line) == (resource, line)
+        assert problem.rule in {"date-precision", "enum"}

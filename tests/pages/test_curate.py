@@ -129,6 +129,7 @@ def fill_new_statement(at, **changes):
     at.selectbox(key="cf_statements_priority_id").select("p6")
     at.selectbox(key="cf_statements_commitment_level").select("2")
     at.date_input(key="cf_statements_date").set_value(dt.date(2016, 6, 1))
+    at.selectbox(key="cf_statements_date_precision").select("day")
     at.text_area(key="cf_statements_paraphrase").input(values["cf_statements_paraphrase"])
     at.text_input(key="cf_statements_source_url").input(values["cf_statements_source_url"])
     at.text_input(key="curate_reason").input("new interview found")

@@ -1,6 +1,7 @@
 """Overview page, opened as links and driven by widget key."""
 
 from tests.pages.apptest import open_page, texts
+from views import overview
 
 
 def test_default_view_is_the_newest_cycle(package):
@@ -34,3 +35,15 @@ def test_malformed_link_shows_default_with_notice():
     notices = " ".join(str(i.value) for i in at.info)
     assert "cycle" in notices and "1800" in notices.replace("\\", "")
     assert "foo" in notices
+
+
+def test_an_open_cycle_with_old_data_warns_that_the_race_may_have_moved_on(package):
+    at = open_page(cycle="2026")  # data checked in April 2026; every later run is > 60 days on
+    (warning,) = [w.value for w in at.warning]
+    assert "this selection is still under way" in warning
+    as_of = overview.cycle_summary(package.tables, 2026).as_of
+    assert f"{as_of.day} {as_of:%b %Y}" in warning
+
+
+def test_a_finished_cycle_has_no_staleness_warning():
+    assert not [w.value for w in open_page(cycle="2016").warning]

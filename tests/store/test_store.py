@@ -16,6 +16,7 @@ from loaders.__main__ import main as loaders_main
 from store import (
     EDITABLE,
     Actor,
+    StoreError,
     changes_since,
     export_package,
     history,
@@ -38,6 +39,7 @@ def new_statement(**changes) -> dict:
         "cycle": "2016",
         "person_id": "antonio-guterres",
         "date": "2016-05-01",
+        "date_precision": "day",
         "venue": "interview",
         "priority_id": "p6",
         "ask_id": "",
@@ -336,3 +338,24 @@ def test_an_unedited_database_follows_the_files_but_an_edited_one_does_not(db_ur
     assert not store.refill_if_unedited()
     assert store.state().files_diverged
     assert "s9001" in package_of(store)["statements"]["statement_id"].to_list()
+
+
+def test_a_database_made_before_statements_had_date_precision_is_upgraded_keeping_edits(store):
+    assert save_row(store, "statements", new_statement(), actor=ALICE, reason="new").ok
+    with store.engine.begin() as conn:  # the database as the previous schema made it
+        conn.exec_driver_sql("ALTER TABLE statements DROP COLUMN date_precision")
+    store._ready = False
+    store.ensure_ready()
+    statements = package_of(store)["statements"]
+    assert "s9001" in statements["statement_id"].to_list()  # the curator's edit is kept
+    assert set(statements["date_precision"].to_list()) == {"day"}
+    (upgrade,) = history(store, "statements", "*")
+    assert (upgrade["user"], upgrade["action"]) == ("system", "add-column")
+
+
+def test_a_database_with_unknown_columns_is_refused_not_changed(store):
+    with store.engine.begin() as conn:
+        conn.exec_driver_sql("ALTER TABLE statements DROP COLUMN quote")
+    store._ready = False
+    with pytest.raises(StoreError, match="export the database"):
+        store.ensure_ready()
