@@ -115,7 +115,24 @@ def candidate_model(package, cycle: int, person_id: str) -> dict:
             else None
         ),
         "state_record_rows": record.height if record is not None else 0,
+        "earlier_lines": [
+            earlier_line(e) for e in view.earlier_record(tables, cycle, person_id).to_dicts()
+        ],
     }
+
+
+def earlier_line(entry: dict) -> str:
+    """One record entry of an earlier role as a Markdown list item (curated text escaped)."""
+    style = ASSESSMENT_STYLE[entry["assessment"]]
+    sources = " · ".join(
+        md_link(u, f"{t('compare.source')} {i}") for i, u in enumerate(entry["source_url"], 1)
+    )
+    return (
+        f"- **{format_date(entry['date'], entry['date_precision'])}** · {md_text(entry['role'])} · "
+        f"{entry['priority_id'].upper()} · {style['symbol']} "
+        f"{t('common.assessment_' + entry['assessment'])} — **{md_text(entry['title'])}**: "
+        f"{md_text(entry['summary'])} ({sources})"
+    )
 
 
 def timeline_chart(package, cycle: int, person_id: str):
@@ -256,6 +273,21 @@ if model["statement_lines"]:
 else:
     st.caption(t("compare.no_statements", name=who.name))
 source_note(package, "statements")
+
+# What the person did in earlier roles (a High Commissioner, a head of state...), as assessed.
+st.subheader(t("candidate.earlier_title"))
+if model["earlier_lines"]:
+    st.caption(t("candidate.earlier_caption", name=md_text(who.name)))
+    st.markdown("\n".join(model["earlier_lines"]))
+    st.page_link(
+        "app_pages/record.py",
+        label=t("candidate.earlier_link", name=who.name),
+        icon="📜",
+        query_params={"person": person_id},
+    )
+    source_note(package, "record_entries")
+else:
+    st.caption(t("candidate.earlier_none", name=md_text(who.name)))
 
 # The nominating states' record: context about states, never a score of the person.
 st.subheader(t("candidate.states_title"))

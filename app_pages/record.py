@@ -79,7 +79,7 @@ def record_model(package, person, selected, assessments, year_from, year_to) -> 
         "entries": entries,
         "timeline": timeline,
         "said_did": view.said_vs_did(package.tables, person, list(selected), entries),
-        "cycle": view.appointee_cycle(package.tables, person),
+        "cycle": view.campaign_cycle(package.tables, person),
     }
     if selected and not timeline.is_empty():
         counts = view.counts_by_priority_year(

@@ -31,6 +31,7 @@ __all__ = [
     "timeline",
     "timeline_labels",
     "timeline_figure",
+    "earlier_record",
     "state_record",
     "state_record_table",
 ]
@@ -566,4 +567,28 @@ def state_record_table(record: pl.DataFrame, no_data: str) -> pl.DataFrame:
         headers[iso3] = header
     return labels.join(wide, on="indicator_id", how="left", maintain_order="left").select(
         "indicator", *[pl.col(iso3).alias(headers[iso3]) for iso3 in isos]
+    )
+
+
+def earlier_record(tables: dict[str, pl.DataFrame], cycle: int, person_id: str) -> pl.DataFrame:
+    """What the candidate did in the roles they held before the cycle's term (a High Commissioner,
+    a head of state, ...), newest first: their own acts, beside what they now say.
+
+    Columns: date, date_precision, role, priority_id, title, summary, assessment, source_url
+    (http(s) only).
+    """
+    cyc = tables["cycles"].filter(pl.col("cycle") == cycle)
+    term_start = cyc["term_start"][0] if cyc.height else None
+    entries = tables["record_entries"].filter(pl.col("person_id") == person_id)
+    if term_start is not None:
+        entries = entries.filter(pl.col("date") < term_start)
+    return entries.sort(["date", "entry_id"], descending=True).select(
+        "date",
+        "date_precision",
+        "role",
+        "priority_id",
+        "title",
+        "summary",
+        "assessment",
+        http_only("source_url"),
     )

@@ -20,6 +20,7 @@ __all__ = [
     "office_holders",
     "record_years",
     "appointee_cycle",
+    "campaign_cycle",
     "filter_entries",
     "counts_by_priority_year",
     "timeline_data",
@@ -64,6 +65,16 @@ def appointee_cycle(tables: dict[str, pl.DataFrame], person_id: str) -> int | No
     """The selection cycle in which the person was appointed (None if they never were)."""
     rows = tables["cycles"].filter(pl.col("appointee_person_id") == person_id).sort("cycle")
     return rows["cycle"][-1] if rows.height else None
+
+
+def campaign_cycle(tables: dict[str, pl.DataFrame], person_id: str) -> int | None:
+    """The campaign set beside the person's record: the cycle they were appointed in, else their
+    latest candidacy (a candidate's record in earlier roles), None if they never ran."""
+    appointed = appointee_cycle(tables, person_id)
+    if appointed is not None:
+        return appointed
+    ran = tables["candidacies"].filter(pl.col("person_id") == person_id)["cycle"]
+    return ran.max() if ran.len() else None
 
 
 def filter_entries(
@@ -269,15 +280,15 @@ def said_vs_did(
     priority_ids: list[str],
     entries: pl.DataFrame,
 ) -> list[dict]:
-    """Per priority (in `priority_ids` order): what the person said as a candidate in the cycle they
-    were appointed in, next to their record on it (from `entries`, already filtered).
+    """Per priority (in `priority_ids` order): what the person said as a candidate (in the cycle of
+    `campaign_cycle`), next to their record on it (from `entries`, already filtered).
 
     Each item: priority_id, title, cycle (None if never appointed), status (commitment status from
     `priority_levels`, None if no cycle), level, reviewed, statements (list of rows: date,
     date_precision, venue, ask_id, commitment_level, paraphrase, quote, second_hand, sources),
     counts ({assessment: n}), entries (list of rows: date, date_precision, assessment, title).
     """
-    cycle = appointee_cycle(tables, person_id)
+    cycle = campaign_cycle(tables, person_id)
     titles = dict(tables["priorities"].select("priority_id", "title").iter_rows())
     levels: dict[str, dict] = {}
     statements = tables["statements"].head(0)

@@ -121,3 +121,10 @@ def test_said_vs_did_names_every_priority(tables, person):
 
 def test_never_appointed_person_has_no_cycle(tables):
     assert view.appointee_cycle(tables, "no-such-person") is None
+    assert view.campaign_cycle(tables, "no-such-person") is None
+
+
+def test_a_candidate_never_appointed_is_set_beside_their_latest_campaign(tables):
+    assert view.appointee_cycle(tables, "michelle-bachelet") is None
+    assert view.campaign_cycle(tables, "michelle-bachelet") == 2026
+    assert view.campaign_cycle(tables, "antonio-guterres") == 2016  # appointed there
