@@ -39,16 +39,25 @@ def _http(column: str = "source_url") -> pl.Expr:
 
 
 def office_holders(tables: dict[str, pl.DataFrame]) -> list[tuple[str, str]]:
-    """[(person_id, name)] of everyone with record entries, by their first entry, then name."""
+    """[(person_id, name)] of everyone with record entries: Secretaries-General first (newest
+    appointment first), then candidates with a record in earlier roles, by name."""
     names = person_names(tables["people"])
+    appointed = (
+        tables["cycles"]
+        .filter(pl.col("appointee_person_id").is_not_null())
+        .group_by("appointee_person_id")
+        .agg(pl.col("cycle").max().alias("appointed"))
+        .rename({"appointee_person_id": "person_id"})
+    )
     firsts = (
         tables["record_entries"]
-        .group_by("person_id")
-        .agg(pl.col("date").min().alias("first"))
+        .select("person_id")
+        .unique()
+        .join(appointed, on="person_id", how="left")
         .with_columns(
             pl.col("person_id").replace_strict(names, default=pl.col("person_id")).alias("name")
         )
-        .sort("first", "name")
+        .sort("appointed", "name", descending=[True, False], nulls_last=True)
     )
     return list(firsts.select("person_id", "name").iter_rows())
 

@@ -127,3 +127,28 @@ def test_overview_cards_link_to_each_profile(package):
     n_2016 = package["candidacies"].filter(pl.col("cycle") == 2016).height
     assert len(links) == n_2016
     assert "cycle=2016&candidate=antonio-guterres" in {link.query_string for link in links}
+
+
+def test_a_2026_candidate_shows_her_record_in_earlier_roles_with_sources(package):
+    person = "michelle-bachelet"
+    entries = package["record_entries"].filter(pl.col("person_id") == person)
+    at = open_page("candidate", cycle="2026", candidate=person)
+    (section,) = [
+        m.value
+        for m in at.markdown
+        if m.value.startswith("- ")
+        and " · P" in m.value
+        and "UN High Commissioner for Human Rights" in m.value
+    ]
+    assert section.count("\n- ") + 1 == entries.height  # one line per entry
+    assert "](https://" in section  # every line carries its source link
+    links = {el.proto.label: el.proto for el in at.get("page_link")}
+    record = next(p for label, p in links.items() if label.startswith("Michelle Bachelet's record"))
+    assert (record.page, record.query_string) == ("record", f"person={person}")
+    said = open_page("record", person=person)
+    assert "Said as a candidate (2026)" in texts(said)
+
+
+def test_a_candidate_without_an_earlier_record_says_it_is_not_assessed():
+    at = open_page("candidate", cycle="2016", candidate="irina-bokova")
+    assert "No record entries for Irina Bokova's earlier roles are in the data yet" in texts(at)

@@ -191,18 +191,23 @@ def test_state_record_table_keeps_indicators_that_share_a_title(package):
 
 
 def test_earlier_record_is_the_persons_entries_before_the_term_newest_first(package):
-    # Synthetic entries (not real data): two for a 2026 candidate before the 2027 term, one after.
-    rows = package["record_entries"].head(3).with_columns(
-        pl.Series("entry_id", ["r9001", "r9002", "r9003"]),
-        pl.lit("rebeca-grynspan").alias("person_id"),
-        pl.Series("date", [date(2019, 5, 1), date(2021, 9, 13), date(2027, 2, 1)]),
-        pl.lit("A test role").alias("role"),
+    # Synthetic entries (not real data): two for a 2016 candidate before the 2017 term, one after.
+    rows = (
+        package["record_entries"]
+        .head(3)
+        .with_columns(
+            pl.Series("entry_id", ["r9001", "r9002", "r9003"]),
+            pl.lit("irina-bokova").alias("person_id"),
+            pl.Series("date", [date(2010, 5, 1), date(2015, 9, 13), date(2017, 2, 1)]),
+            pl.lit("A test role").alias("role"),
+        )
     )
     tables = {
         **package.tables,
         "record_entries": pl.concat([package["record_entries"], rows]),
     }
-    earlier = view.earlier_record(tables, 2026, "rebeca-grynspan")
-    assert earlier["date"].to_list() == [date(2021, 9, 13), date(2019, 5, 1)]
+    assert view.earlier_record(package.tables, 2016, "irina-bokova").is_empty()
+    earlier = view.earlier_record(tables, 2016, "irina-bokova")
+    assert earlier["date"].to_list() == [date(2015, 9, 13), date(2010, 5, 1)]
     assert set(earlier["role"]) == {"A test role"}
     assert view.earlier_record(tables, 2016, "antonio-guterres").is_empty()  # all from 2017 on

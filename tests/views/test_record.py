@@ -27,6 +27,13 @@ ALL = [f"p{i}" for i in range(1, 9)]
 def test_office_holders_are_the_people_with_record_entries(tables):
     ids = [pid for pid, _ in view.office_holders(tables)]
     assert set(ids) == set(tables["record_entries"]["person_id"])
+    # the Secretary-General comes first (the page's default), however old the others' records
+    newest = tables["cycles"].drop_nulls("appointee_person_id").sort("cycle")[-1]
+    assert ids[0] == newest["appointee_person_id"][0]
+    assert (
+        tables["record_entries"]["date"].min()
+        < tables["record_entries"].filter(pl.col("person_id") == ids[0])["date"].min()
+    )
 
 
 def test_years_span_the_record(tables, person):
