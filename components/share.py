@@ -266,6 +266,13 @@ def briefing_html(package, cycle: int, person_id: str, language: str = "en") -> 
         timeline_heading=tr("candidate.timeline_title"),
         statements_heading=tr("candidate.statements_title"),
         no_statements=tr("compare.no_statements", name=who.name),
+        earlier_heading=tr("candidate.earlier_title"),
+        earlier_caption=tr("candidate.earlier_caption", name=who.name),
+        earlier_none=tr("candidate.earlier_none", name=who.name),
+        assessments={
+            a: f"{style['symbol']} {tr('common.assessment_' + a)}"
+            for a, style in ASSESSMENT_STYLE.items()
+        },
         second_hand=tr("share.brief_second_hand"),
         source=tr("common.source"),
         archive=tr("share.brief_archive"),

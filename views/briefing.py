@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 import polars as pl
 
 from components.safe import is_http_url
+from views import candidate as candidate_view
 from views import compare as compare_view
 
 __all__ = ["Briefing", "BriefingText", "briefing_data", "briefing_html"]
@@ -51,6 +52,7 @@ class Briefing:
     person_id: str
     levels: list[dict]  # priority (label), level (cell text), coverage ('1 / 4'), in p1..p8 order
     statements: list[dict]  # rows of views.compare.statement_rows, by date
+    earlier: list[dict]  # rows of views.candidate.earlier_record, newest first
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,10 @@ class BriefingText:
     timeline_heading: str
     statements_heading: str
     no_statements: str
+    earlier_heading: str
+    earlier_caption: str
+    earlier_none: str
+    assessments: Mapping[str, str]  # assessment -> symbol and word
     second_hand: str
     source: str
     archive: str
@@ -84,7 +90,8 @@ def briefing_data(
     radar: pl.DataFrame,
     cell_words: Mapping[str, str],
 ) -> Briefing:
-    """The levels per priority (from `radar`, as `views.compare.radar_data`) and the statements."""
+    """The levels per priority (from `radar`, as `views.compare.radar_data`), the statements and
+    the record in earlier roles."""
     levels = [
         {
             "priority": f"{row['priority_id'].upper()} · {row['axis']}",
@@ -94,7 +101,10 @@ def briefing_data(
         for row in radar.sort("priority_id").iter_rows(named=True)
     ]
     statements = compare_view.statement_rows(tables, cycle, [person_id]).to_dicts()
-    return Briefing(cycle=cycle, person_id=person_id, levels=levels, statements=statements)
+    earlier = candidate_view.earlier_record(tables, cycle, person_id).to_dicts()
+    return Briefing(
+        cycle=cycle, person_id=person_id, levels=levels, statements=statements, earlier=earlier
+    )
 
 
 def _e(value: object) -> str:
@@ -152,6 +162,21 @@ def briefing_html(
         if items
         else f"<p>{_e(text.no_statements)}</p>"
     )
+    acts = []
+    for row in data.earlier:
+        links = [_link(u, f"{text.source} {i}") for i, u in enumerate(row["source_url"] or [], 1)]
+        acts.append(
+            f"<li><strong>{_e(format_date(row['date'], row['date_precision']))}</strong> · "
+            f"{_e(row['role'])} · {_e(row['priority_id'].upper())} · "
+            f"{_e(text.assessments.get(row['assessment'], row['assessment']))} — "
+            f"<strong>{_e(row['title'])}</strong>: {_e(row['summary'])} "
+            f'<span class="meta">{" · ".join(links)}</span></li>'
+        )
+    earlier = (
+        f'<p class="meta">{_e(text.earlier_caption)}</p><ul class="statements">{"".join(acts)}</ul>'
+        if acts
+        else f"<p>{_e(text.earlier_none)}</p>"
+    )
     return f"""<!DOCTYPE html>
 <html lang="{_e(text.lang)}">
 <head>
@@ -179,6 +204,8 @@ def briefing_html(
 <div class="chart">{timeline_div}</div>
 <h2>{_e(text.statements_heading)}</h2>
 {statements}
+<h2>{_e(text.earlier_heading)}</h2>
+{earlier}
 </main>
 <footer>{_e(text.footer)}</footer>
 </body>

@@ -56,3 +56,16 @@ def test_briefing_in_french_uses_the_french_catalogue(package):
     html = briefing_html(package, 2026, "michelle-bachelet", "fr")
     assert '<html lang="fr">' in html
     assert "Michelle Bachelet" in html
+
+
+def test_briefing_lists_the_record_in_earlier_roles_or_says_there_is_none(briefing):
+    package, cycle, person_id, html = briefing
+    section = html.split("Record in earlier roles</h2>", 1)[1].split("</main>", 1)[0]
+    entries = package["record_entries"].filter(package["record_entries"]["person_id"] == person_id)
+    earlier = entries.filter(entries["date"].dt.year() < cycle + 1)
+    if earlier.height:
+        assert section.count("<li>") == earlier.height
+        first_url = earlier["source_url"][0][0]
+        assert f'href="{first_url.replace("&", "&amp;")}"' in section
+    else:
+        assert "No record entries for" in section
