@@ -15,12 +15,12 @@ README = Path(__file__).resolve().parents[2] / "README.md"
 
 
 def example_links() -> list[str]:
-    """The third column of the URL table when it is a link (`/path?query`)."""
+    """The links (`/path?query`, one or more, comma-separated) in the URL table's third column."""
     links = []
     for line in README.read_text(encoding="utf-8").splitlines():
         cells = [c.strip() for c in line.split("|")]
-        if len(cells) >= 5 and re.fullmatch(r"`/[^`]*`", cells[3]):
-            links.append(cells[3].strip("`"))
+        if len(cells) >= 5 and re.fullmatch(r"`/[^`]*`(, `/[^`]*`)*", cells[3]):
+            links += re.findall(r"`(/[^`]*)`", cells[3])
     return links
 
 
