@@ -44,10 +44,7 @@ def _tag(col: str, copy: int | None = None) -> pl.Expr:
 
 def _renumber(frame: pl.DataFrame, id_col: str, prefix: str, factor: int) -> pl.DataFrame:
     copies = pl.concat([frame] * factor)
-    width = 4
-    if copies.height >= 10**width:
-        raise SystemExit(f"{id_col}: {copies.height} rows do not fit the {prefix}NNNN id pattern")
-    ids = [f"{prefix}{i:0{width}d}" for i in range(1, copies.height + 1)]
+    ids = [f"{prefix}{i:04d}" for i in range(1, copies.height + 1)]  # s0001 .. s10000 ..
     return copies.with_columns(pl.Series(id_col, ids))
 
 

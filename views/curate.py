@@ -105,8 +105,8 @@ def lookup_values(tables: dict[str, pl.DataFrame]) -> dict[str, list[str]]:
 
 
 def next_id(existing: list[str], pattern: str | None) -> str:
-    """The next free id for a `^x\\d{4}$`-style key (e.g. 's0054'), or '' for other keys."""
-    match = re.fullmatch(r"\^?([a-z]+)\\d\{(\d+)\}\$?", pattern or "")
+    """The next free id for a `^x\\d{4,}$`-style key (e.g. 's0054'), or '' for other keys."""
+    match = re.fullmatch(r"\^?([a-z]+)\\d\{(\d+),?\}\$?", pattern or "")
     if not match:
         return ""
     prefix, width = match.group(1), int(match.group(2))

@@ -40,6 +40,7 @@ def test_cells_round_trip_and_blank_is_missing(package):
 def test_next_id_follows_the_key_pattern():
     assert view.next_id(["s0001", "s0052"], r"^s\d{4}$") == "s0053"
     assert view.next_id([], r"^a\d{4}$") == "a0001"
+    assert view.next_id(["q0001", "q9999"], r"^q\d{4,}$") == "q10000"  # ids outgrow four digits
     assert view.next_id(["x"], "^[a-z]+$") == ""
 
 
