@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 import polars as pl
 
 from views.commitments import LEVEL_NAMES
-from views.common import country_names
+from views.common import country_names, mid_period
 from views.compare import axis_labels, http_links, http_only
 
 __all__ = [
@@ -387,13 +387,7 @@ def timeline_figure(
             pl.col("lane").replace_strict(lane_y, default=0, return_dtype=pl.Float64)
             + 0.14 * pl.int_range(pl.len()).over("lane", "date").cast(pl.Float64)
         ).alias("y"),
-        # a date known only to the month or year sits mid-period, not on its first day
-        pl.when(pl.col("precision") == "year")
-        .then(pl.col("date").dt.offset_by("182d"))
-        .when(pl.col("precision") == "month")
-        .then(pl.col("date").dt.offset_by("14d"))
-        .otherwise(pl.col("date"))
-        .alias("x"),
+        mid_period("date", "precision").alias("x"),
     )
     hover = "%{customdata[0]}<br>%{customdata[1]}<extra></extra>"
     fig = go.Figure()

@@ -25,3 +25,15 @@ def cycles_desc(cycles: pl.DataFrame) -> list[int]:
 def join_names(codes: list[str] | None, names: dict[str, str]) -> str:
     """'Chile, Brazil, Mexico' from ['CHL', 'BRA', 'MEX'] (unknown codes shown as they are)."""
     return ", ".join(names.get(code, code) for code in (codes or []))
+
+
+def mid_period(date: str = "date", precision: str = "date_precision") -> pl.Expr:
+    """Where a timeline draws a date: a date known only to the month or year sits mid-period, not
+    on the first day it is stored as (the hover still gives the period)."""
+    return (
+        pl.when(pl.col(precision) == "year")
+        .then(pl.col(date).dt.offset_by("182d"))
+        .when(pl.col(precision) == "month")
+        .then(pl.col(date).dt.offset_by("14d"))
+        .otherwise(pl.col(date))
+    )

@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 import polars as pl
 
 from views.commitments import priority_levels
-from views.common import person_names
+from views.common import mid_period, person_names
 
 __all__ = [
     "ASSESSMENTS",
@@ -159,9 +159,10 @@ def timeline_data(
 ) -> pl.DataFrame:
     """Exactly what the timeline plots: one row per entry with its lane and its date as read.
 
-    Columns: entry_id, date, date_shown (respecting date_precision), priority_id, lane (0 = the
-    first of `priority_ids`), y (lane plus the assessment's sub-row offset), assessment, kind,
-    title, summary, source (first http(s) address or null).
+    Columns: entry_id, date, x (where it is drawn: mid-period when not to the day), date_shown
+    (respecting date_precision), priority_id, lane (0 = the first of `priority_ids`), y (lane plus
+    the assessment's sub-row offset), assessment, kind, title, summary, source (first http(s)
+    address or null).
     """
     lanes = pl.DataFrame(
         {"priority_id": priority_ids, "lane": list(range(len(priority_ids)))},
@@ -177,11 +178,13 @@ def timeline_data(
                 + pl.col("assessment").replace_strict(LANE_OFFSET, return_dtype=pl.Float64)
             ).alias("y"),
             pl.col("sources").list.first().alias("source"),
+            mid_period().alias("x"),
         )
         .sort("date", "entry_id")
         .select(
             "entry_id",
             "date",
+            "x",
             "date_shown",
             "priority_id",
             "lane",
@@ -233,7 +236,7 @@ def timeline_figure(
         ]
         fig.add_trace(
             go.Scatter(
-                x=rows["date"].to_list(),
+                x=rows["x"].to_list(),
                 y=rows["y"].to_list(),
                 mode="markers",
                 name=assessment_labels[assessment],

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 import polars as pl
 import pytest
 
 from components.charts import ASSESSMENT_STYLE
+from components.i18n import format_date_in
 from views import candidate as view
 
 WORDS = {key: key for key in view.TIMELINE_WORDS} | {
@@ -211,3 +213,17 @@ def test_earlier_record_is_the_persons_entries_before_the_term_newest_first(pack
     assert earlier["date"].to_list() == [date(2015, 9, 13), date(2010, 5, 1)]
     assert set(earlier["role"]) == {"A test role"}
     assert view.earlier_record(tables, 2016, "antonio-guterres").is_empty()  # all from 2017 on
+
+
+def test_statements_dated_to_the_year_are_drawn_mid_year_and_read_as_the_year(package):
+    frame = view.timeline_labels(
+        view.timeline(package.tables, 2016, "helen-clark"), WORDS, partial(format_date_in, "en")
+    )
+    fig = view.timeline_figure(
+        frame, WORDS, priorities=package["priorities"], assessment_style=ASSESSMENT_STYLE,
+        name="Helen Clark",
+    )  # fmt: skip
+    year_only = frame.filter(pl.col("precision") == "year")
+    assert year_only.height > 0 and set(year_only["when"]) == {"2016"}
+    xs = [x for tr in fig.data if tr.meta and tr.meta.get("lane") == "statements" for x in tr.x]
+    assert date(2016, 7, 1) in xs and date(2016, 1, 1) not in xs

@@ -67,8 +67,13 @@ def test_timeline_data_respects_date_precision_and_lanes(tables, person):
         pl.col("date_precision") == "month"
     )
     assert month.height > 0
-    for shown, when in month.select("date_shown", "date").iter_rows():
+    for shown, when, x in month.select("date_shown", "date", "x").iter_rows():
         assert shown == when.strftime("%b %Y")
+        assert (x.year, x.month, x.day) == (when.year, when.month, 15)  # drawn mid-month
+    day = data.join(entries.select("entry_id", "date_precision"), on="entry_id").filter(
+        pl.col("date_precision") == "day"
+    )
+    assert (day["x"] == day["date"]).all()
     assert (
         data["lane"] == data["priority_id"].replace_strict({p: i for i, p in enumerate(ALL)})
     ).all()
