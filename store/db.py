@@ -137,22 +137,28 @@ class Store:
 
     def _add_column(self, table: sa.Table, column: str, fill: str) -> None:
         quoted = self.engine.dialect.identifier_preparer.quote
-        with self.engine.begin() as conn:
-            conn.exec_driver_sql(
-                f"ALTER TABLE {quoted(table.name)} ADD COLUMN {quoted(column)} TEXT"
-            )
-            conn.execute(table.update().values({column: fill}))
-            conn.execute(
-                self.tables.audit_log.insert().values(
-                    at=utc_now(),
-                    user="system",
-                    table=table.name,
-                    key="*",
-                    action="add-column",
-                    new_value={column: fill},
-                    reason=f"schema upgrade: new column {column}, existing rows set to {fill!r}",
+        try:
+            with self.engine.begin() as conn:
+                conn.exec_driver_sql(
+                    f"ALTER TABLE {quoted(table.name)} ADD COLUMN {quoted(column)} TEXT"
                 )
-            )
+                conn.execute(table.update().values({column: fill}))
+                conn.execute(
+                    self.tables.audit_log.insert().values(
+                        at=utc_now(),
+                        user="system",
+                        table=table.name,
+                        key="*",
+                        action="add-column",
+                        new_value={column: fill},
+                        reason=f"schema upgrade: new column {column}, existing rows {fill!r}",
+                    )
+                )
+        except sa.exc.DBAPIError:
+            columns = {c["name"] for c in sa.inspect(self.engine).get_columns(table.name)}
+            if column not in columns:
+                raise
+            # another process added it at the same moment: its upgrade stands
 
     def _seed(self) -> None:
         meta = self.tables.meta
