@@ -164,7 +164,7 @@ else:
         widget="pills",
     )
     years = [str(y) for y in cached(person_years, package, person)]
-    # A period that ends before it starts falls back to the full range, with a notice.
+    # A period that ends before it starts falls back to the default period, with a notice.
     period_notice = None
     raw_from, raw_to = st.query_params.get_all("from"), st.query_params.get_all("to")
     if (
@@ -177,8 +177,9 @@ else:
         period_notice = t("record.notice_period", start=raw_from[0], end=raw_to[0])
         del st.query_params["from"]
         del st.query_params["to"]
+    first = str(view.default_from_year(package.tables, person, [int(y) for y in years]))
     year_from = int(
-        url_choice("from", years, default=years[0], label=t("record.from"), widget="select_slider")
+        url_choice("from", years, default=first, label=t("record.from"), widget="select_slider")
     )
     year_to = int(
         url_choice("to", years, default=years[-1], label=t("record.to"), widget="select_slider")

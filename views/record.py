@@ -21,6 +21,7 @@ __all__ = [
     "record_years",
     "appointee_cycle",
     "campaign_cycle",
+    "default_from_year",
     "filter_entries",
     "counts_by_priority_year",
     "timeline_data",
@@ -74,6 +75,15 @@ def appointee_cycle(tables: dict[str, pl.DataFrame], person_id: str) -> int | No
     """The selection cycle in which the person was appointed (None if they never were)."""
     rows = tables["cycles"].filter(pl.col("appointee_person_id") == person_id).sort("cycle")
     return rows["cycle"][-1] if rows.height else None
+
+
+def default_from_year(tables: dict[str, pl.DataFrame], person_id: str, years: list[int]) -> int:
+    """The first year a record view opens on: a Secretary-General's term (their record in earlier
+    roles stays one slider move away), anyone else's whole record."""
+    cycle = appointee_cycle(tables, person_id)
+    term = tables["cycles"].filter(pl.col("cycle") == cycle)["term_start"] if cycle else None
+    start = term[0].year if term is not None and term.len() and term[0] is not None else None
+    return start if start in years else years[0]
 
 
 def campaign_cycle(tables: dict[str, pl.DataFrame], person_id: str) -> int | None:

@@ -12,14 +12,19 @@ def timeline_ids(at):
     return [c[0] for tr in spec["data"] for c in tr["customdata"]], spec
 
 
-def test_example_link_shows_only_p3_and_all_of_them(package):
+def in_office(package):
+    """The Secretary-General's entries from the start of the term (the default period)."""
+    term = package["cycles"].filter(pl.col("appointee_person_id") == PERSON)["term_start"][0]
+    entries = package["record_entries"].filter(pl.col("person_id") == PERSON)
+    return entries.filter(pl.col("date").dt.year() >= term.year)
+
+
+def test_example_link_shows_only_p3_and_all_of_them_in_office(package):
     at = open_page("record", person=PERSON, priority="p3")
     assert at.selectbox(key="person").value == PERSON
     assert at.multiselect(key="priority").value == ["p3"]
     ids, spec = timeline_ids(at)
-    p3 = package["record_entries"].filter(
-        (pl.col("person_id") == PERSON) & (pl.col("priority_id") == "p3")
-    )
+    p3 = in_office(package).filter(pl.col("priority_id") == "p3")
     assert sorted(ids) == sorted(p3["entry_id"])
     assert {c[1] for tr in spec["data"] for c in tr["customdata"]} == {"p3"}
     assert {tr["name"].split(" ", 1)[1] for tr in spec["data"]} <= {
@@ -32,11 +37,11 @@ def test_example_link_shows_only_p3_and_all_of_them(package):
     assert "Said as a candidate (2016)" in body
 
 
-def test_default_view_shows_every_entry(package):
+def test_default_view_shows_every_entry_of_the_term(package):
     at = open_page("record")
     assert at.selectbox(key="person").value == PERSON
     ids, spec = timeline_ids(at)
-    entries = package["record_entries"].filter(pl.col("person_id") == PERSON)
+    entries = in_office(package)
     assert len(ids) == entries.height
     years = entries["date"].dt.year()
     assert at.select_slider(key="from").value == str(years.min())
@@ -103,8 +108,19 @@ def test_malformed_links_show_default_with_notice():
 
 def test_period_that_ends_before_it_starts_falls_back(package):
     at = open_page("record", **{"from": "2024", "to": "2019"})
-    years = package["record_entries"].filter(pl.col("person_id") == PERSON)["date"].dt.year()
+    years = in_office(package)["date"].dt.year()
     assert at.select_slider(key="from").value == str(years.min())
     assert at.select_slider(key="to").value == str(years.max())
     text = notices(at)
     assert "2024" in text and "2019" in text
+
+
+def test_the_secretary_generals_earlier_roles_are_one_link_away(package):
+    entries = package["record_entries"].filter(pl.col("person_id") == PERSON)
+    earlier = entries.filter(pl.col("role") != "Secretary-General")
+    assert earlier.height > 0  # e.g. UN High Commissioner for Refugees
+    first = str(entries["date"].dt.year().min())
+    at = open_page("record", person=PERSON, **{"from": first})
+    ids, _ = timeline_ids(at)
+    assert len(ids) == entries.height
+    assert "UN High Commissioner for Refugees" in texts(at)
