@@ -193,13 +193,18 @@ def test_state_record_table_keeps_indicators_that_share_a_title(package):
 
 
 def test_earlier_record_is_the_persons_entries_before_the_term_newest_first(package):
-    # Synthetic entries (not real data): two for a 2016 candidate before the 2017 term, one after.
+    # Synthetic entries (not real data) for a 2016 candidate without a record: two before the
+    # 2017 term, one after it.
+    with_record = set(package["record_entries"]["person_id"])
+    person = package["candidacies"].filter(
+        (pl.col("cycle") == 2016) & ~pl.col("person_id").is_in(with_record)
+    )["person_id"][0]
     rows = (
         package["record_entries"]
         .head(3)
         .with_columns(
             pl.Series("entry_id", ["r9001", "r9002", "r9003"]),
-            pl.lit("irina-bokova").alias("person_id"),
+            pl.lit(person).alias("person_id"),
             pl.Series("date", [date(2010, 5, 1), date(2015, 9, 13), date(2017, 2, 1)]),
             pl.lit("A test role").alias("role"),
         )
@@ -208,11 +213,13 @@ def test_earlier_record_is_the_persons_entries_before_the_term_newest_first(pack
         **package.tables,
         "record_entries": pl.concat([package["record_entries"], rows]),
     }
-    assert view.earlier_record(package.tables, 2016, "irina-bokova").is_empty()
-    earlier = view.earlier_record(tables, 2016, "irina-bokova")
+    assert view.earlier_record(package.tables, 2016, person).is_empty()
+    earlier = view.earlier_record(tables, 2016, person)
     assert earlier["date"].to_list() == [date(2015, 9, 13), date(2010, 5, 1)]
     assert set(earlier["role"]) == {"A test role"}
-    assert view.earlier_record(tables, 2016, "antonio-guterres").is_empty()  # all from 2017 on
+    # the Secretary-General's earlier record holds no entry of the term
+    guterres = view.earlier_record(package.tables, 2016, "antonio-guterres")
+    assert not guterres.is_empty() and "Secretary-General" not in set(guterres["role"])
 
 
 def test_statements_dated_to_the_year_are_drawn_mid_year_and_read_as_the_year(package):
