@@ -81,9 +81,11 @@ def default_from_year(tables: dict[str, pl.DataFrame], person_id: str, years: li
     """The first year a record view opens on: a Secretary-General's term (their record in earlier
     roles stays one slider move away), anyone else's whole record."""
     cycle = appointee_cycle(tables, person_id)
-    term = tables["cycles"].filter(pl.col("cycle") == cycle)["term_start"] if cycle else None
-    start = term[0].year if term is not None and term.len() and term[0] is not None else None
-    return start if start in years else years[0]
+    if cycle is not None:
+        term_start = tables["cycles"].filter(pl.col("cycle") == cycle)["term_start"][0]
+        if term_start is not None and term_start.year in years:
+            return term_start.year
+    return years[0]
 
 
 def campaign_cycle(tables: dict[str, pl.DataFrame], person_id: str) -> int | None:
