@@ -19,13 +19,22 @@ __all__ = ["hostile_text", "HOSTILE_URL", "free_text_fields", "write_hostile_pac
 HOSTILE_URL = "https://example.org/hostile_*x*_~!$&+=:@-.%41"
 
 
-def hostile_text(pixel_host: str, tag: str) -> str:
-    """Markup that, left unescaped, fetches from `pixel_host`, links elsewhere or styles text."""
-    return (
-        f"X ![img](http://{pixel_host}/pixel.png) [more](https://other.example/x) "
-        f'<img src="http://{pixel_host}/tag.png"> <b>bold</b> <!-- c --> '
-        f"https://other.example/bare www.other.example :red[red] $x^2$ **b** {tag}"
-    )
+def hostile_text(pixel_host: str, tag: str, max_length: int | None = None) -> str:
+    """Markup that, left unescaped, fetches from `pixel_host`, links elsewhere or styles text:
+    as many of the fragments below as fit in `max_length` (the image always does)."""
+    fragments = [
+        f"![i](http://{pixel_host}/pixel.png)",
+        "[more](https://other.example/x)",
+        f'<img src="http://{pixel_host}/tag.png">',
+        "<b>bold</b> <!-- c -->",
+        "https://other.example/bare www.other.example",
+        ":red[red] $x^2$ **b**",
+    ]
+    text = tag
+    for fragment in fragments:
+        if max_length is None or len(text) + 1 + len(fragment) <= max_length:
+            text += " " + fragment
+    return text
 
 
 def free_text_fields(resource: Resource) -> list[Field]:
@@ -53,7 +62,7 @@ def write_hostile_package(data_dir: Path, pixel_host: str = "127.0.0.1:9") -> di
             continue
         header, rows = read_rows(data_dir, resource.path.removesuffix(".csv"))
         for i, row in enumerate(rows):
-            for fld in text_fields + url_fields:
+            for k, fld in enumerate(text_fields + url_fields):
                 cell = row.get(fld.name) or ""
                 if not cell:
                     continue
@@ -61,7 +70,7 @@ def write_hostile_package(data_dir: Path, pixel_host: str = "127.0.0.1:9") -> di
                 new = [
                     HOSTILE_URL
                     if fld.is_url
-                    else hostile_text(pixel_host, f"{resource.name}.{fld.name}.{i}.{n}")
+                    else hostile_text(pixel_host, f"{k}.{i}.{n}", fld.max_length)
                     for n in range(len(items))
                 ]
                 row[fld.name] = (fld.separator or "").join(new)

@@ -108,7 +108,7 @@ def test_hostile_package_is_valid_and_covers_every_free_text_column(hostile_dir)
             column = frame[fld.name]
             if isinstance(column.dtype, pl.List):
                 column = column.list.join(" ")
-            assert column.drop_nulls().str.contains("other.example", literal=True).all(), (
+            assert column.drop_nulls().str.contains("![i](http://", literal=True).all(), (
                 f"{resource.name}.{fld.name} is not hostile"
             )
 
