@@ -22,6 +22,8 @@ __all__ = [
     "problems_page",
     "format_date",
     "fit_table",
+    "fit_table_paged",
+    "COLUMNS_PER_TABLE",
     "layout_css",
 ]
 
@@ -81,6 +83,31 @@ def fit_table(
     cells = cells.rename({c: md_text(c) for c in cells.columns})
     with st.container(key=f"table-{key}"):
         st.table(cells, hide_index=True)
+
+
+COLUMNS_PER_TABLE = 4  # candidacies side by side that still fit a phone's width
+
+
+def fit_table_paged(
+    frame: pl.DataFrame, *, key: str, page_label: str, keep: int = 1, per_page: int = 0
+) -> None:
+    """`fit_table`, with the columns after the first `keep` split into tabs of `per_page`
+    (default COLUMNS_PER_TABLE) when there are more: every tab repeats the first columns.
+    `page_label` is a template with {first}, {last} and {n}, e.g. 'Candidates {first}–{last} of
+    {n}'; tables are keyed `<key>-1`, `<key>-2`, …"""
+    per_page = per_page or COLUMNS_PER_TABLE
+    fixed, rest = frame.columns[:keep], frame.columns[keep:]
+    if len(rest) <= per_page:
+        fit_table(frame, key=key)
+        return
+    groups = [rest[i : i + per_page] for i in range(0, len(rest), per_page)]
+    labels = [
+        page_label.format(first=i * per_page + 1, last=i * per_page + len(g), n=len(rest))
+        for i, g in enumerate(groups)
+    ]
+    for i, (tab, group) in enumerate(zip(st.tabs(labels), groups, strict=True), 1):
+        with tab:
+            fit_table(frame.select(*fixed, *group), key=f"{key}-{i}")
 
 
 def page_header(title: str, state_sentence: str) -> None:
