@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
-import re
 import sys
 import time
 from collections.abc import Iterable
@@ -21,7 +20,7 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from loaders import Problem, check_tables
-from loaders.validate import URL_RE
+from loaders.urls import is_http_url
 from store.db import Store, bump_version, utc_now
 from store.schema import EDITABLE, ROW_ORDER, ROW_VERSION
 
@@ -118,7 +117,7 @@ def _audit_problems(table: str, reason: str | None, evidence_url: str | None) ->
         problems.append(
             Problem(table, None, "reason", "required", "a reason is required for the audit trail")
         )
-    if evidence_url and not re.match(URL_RE, evidence_url.strip()):
+    if evidence_url and not is_http_url(evidence_url.strip()):
         problems.append(
             Problem(
                 table, None, "evidence_url", "url", f"{evidence_url!r} is not an http(s) address"
