@@ -18,9 +18,9 @@ import streamlit as st
 
 from components.i18n import current_language, format_date_in, t, translate
 from components.registry import url_paths
-from components.safe import md_text
 from components.url_state import current_params
 from views import decks as deck_view
+from views.text import md_plain, md_text
 
 __all__ = [
     "DECKS_DIR",
@@ -173,7 +173,7 @@ def _add_to_deck_form(page: str, params: dict[str, list[str]], title: str) -> No
             )
         slide_title = st.text_input(
             t("share.slide_title"),
-            value=title[: deck_view.MAX_TITLE],
+            value=md_plain(title)[: deck_view.MAX_TITLE],
             max_chars=deck_view.MAX_TITLE,
             key="share_slide_title",
         )

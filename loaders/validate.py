@@ -16,10 +16,10 @@ from pathlib import Path
 import polars as pl
 
 from loaders.schema import Field, PackageDescriptor, Resource
+from loaders.urls import HTTP_URL_PATTERN
 
 __all__ = ["Problem", "check_tables", "file_hash", "read_text_table", "typed_table"]
 
-URL_RE = r"^https?://[^\s;<>\"]+$"
 INTEGER_RE = r"^-?\d+$"
 NUMBER_RE = r"^-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$"
 DATE_RE = r"^\d{4}-\d{2}-\d{2}$"
@@ -193,7 +193,14 @@ def _cell_problems(frame: pl.DataFrame, resource: Resource, fld: Field) -> list[
             ~col.str.contains(pattern), "pattern", lambda v: f"{v!r} does not match {fld.pattern}"
         )
     if fld.is_url:
-        report_items(~col.str.contains(URL_RE), "url", lambda v: f"{v!r} is not an http(s) address")
+        report_items(
+            ~col.str.contains(HTTP_URL_PATTERN),
+            "url",
+            lambda v: (
+                f"{v!r} is not an http(s) address that can be linked safely (no spaces, quotes, "
+                "brackets or parentheses: write ( ) as %28 %29)"
+            ),
+        )
     if fld.type in ("integer", "number") and (fld.minimum is not None or fld.maximum is not None):
         numeric = col.cast(pl.Float64, strict=False)
         out_of_range = pl.lit(False)

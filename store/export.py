@@ -9,6 +9,7 @@ The exported `datapackage.json` records each table's sha256 (`hash`) and row cou
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 import shutil
@@ -19,9 +20,8 @@ from pathlib import Path
 from loaders.schema import DESCRIPTOR_NAME, read_descriptor
 from loaders.validate import Problem, file_hash, read_text_table
 from store.db import Store
-from store.schema import EDITABLE
 
-__all__ = ["ExportError", "export_package", "record_file_stats"]
+__all__ = ["ExportError", "descriptor_text", "export_package", "record_file_stats", "table_csv"]
 
 PAUSE_ENV = "TRACKER_TEST_PAUSE_BEFORE_RENAME"  # tests: kill the export while it waits here
 
@@ -57,27 +57,54 @@ def export_package(store: Store, out_dir: Path) -> list[Path]:
     return [out_dir / path.relative_to(staging) for path in written]
 
 
+def table_csv(store: Store, name: str, conn=None) -> bytes:
+    """One editable table as readers see it (retired rows left out), as the package writes CSV:
+    minimal quoting, `\\n` line ends, empty = missing."""
+    if conn is None:
+        with store.engine.connect() as own:
+            return table_csv(store, name, own)
+    fields = [f.name for f in store.descriptor.resource(name).fields]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(fields)
+    for row in store.rows(conn, name, retired=False):
+        writer.writerow(["" if row[f] is None else row[f] for f in fields])
+    return buffer.getvalue().encode("utf-8")
+
+
+def descriptor_text(store: Store) -> bytes:
+    """datapackage.json with each table's `x-as-of` as curators marked it checked (the file's
+    bytes unchanged when nobody did)."""
+    raw_bytes = (store.data_dir / DESCRIPTOR_NAME).read_bytes()
+    checked = store.checked_as_of()
+    if not checked:
+        return raw_bytes
+    raw = json.loads(raw_bytes.decode("utf-8"))
+    for resource in raw.get("resources", []):
+        if resource.get("name") in checked:
+            resource["x-as-of"] = checked[resource["name"]]
+    return (json.dumps(raw, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
 def _write_files(store: Store, target_dir: Path) -> list[Path]:
-    editable_paths = {store.descriptor.resource(name).path for name in EDITABLE}
+    store.ensure_ready()
+    from_store = {store.descriptor.resource(name).path for name in store.editable}
     written = []
     for source in sorted(store.data_dir.rglob("*")):
         relative = source.relative_to(store.data_dir)
-        if source.is_dir() or str(relative) in editable_paths:
+        if source.is_dir() or str(relative) in from_store or str(relative) == DESCRIPTOR_NAME:
             continue
         target = target_dir / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(source, target)
         written.append(target)
+    descriptor = target_dir / DESCRIPTOR_NAME
+    descriptor.write_bytes(descriptor_text(store))
+    written.append(descriptor)
     with store.engine.connect() as conn:
-        for name in EDITABLE:
-            resource = store.descriptor.resource(name)
-            fields = [f.name for f in resource.fields]
-            target = target_dir / resource.path
-            with target.open("w", newline="", encoding="utf-8") as fh:
-                writer = csv.writer(fh, lineterminator="\n")
-                writer.writerow(fields)
-                for row in store.rows(conn, name):
-                    writer.writerow(["" if row[f] is None else row[f] for f in fields])
+        for name in store.editable:
+            target = target_dir / store.descriptor.resource(name).path
+            target.write_bytes(table_csv(store, name, conn))
             written.append(target)
     return written
 

@@ -92,7 +92,7 @@ def test_an_export_that_fails_midway_leaves_the_earlier_export_untouched(db, tmp
     before = contents(out)
     save_row(store, "statements", new_statement(), actor=Actor.of("a", "curator"), reason="x")
 
-    def broken_rows(conn, name):
+    def broken_rows(conn, name, **_):
         raise OSError("disk full")
 
     monkeypatch.setattr(store, "rows", broken_rows)
