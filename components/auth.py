@@ -21,7 +21,6 @@ from pathlib import Path
 import streamlit as st
 
 from components.i18n import t
-from components.safe import md_text
 from store import Actor
 from store.login import (
     Account,
@@ -32,6 +31,7 @@ from store.login import (
     cookie_token,
     cookie_user,
 )
+from views.text import md_text
 
 __all__ = ["AUTH_FILE_ENV", "auth_config", "current_actor", "login_gate"]
 
