@@ -11,6 +11,7 @@ from components.data import db_status, get_package
 from components.i18n import t
 from components.layout import page_header
 from components.url_state import declare_keys, url_choice, url_date
+from loaders.clock import today as clock_today
 from store import (
     REVIEW_ROLES,
     WRITE_ROLES,
@@ -291,7 +292,7 @@ def history_section(table: str, item: str) -> None:
             st.dataframe(view.audit_frame(rows), hide_index=True, width="stretch")
         else:
             st.caption(t("curate.no_history"))
-    today = dt.date.today()
+    today = clock_today()
     since = url_date(
         "since",
         default=today - dt.timedelta(days=30),

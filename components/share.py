@@ -9,7 +9,6 @@ been dropped, so the link holds exactly the view's parameters.
 from __future__ import annotations
 
 import os
-from datetime import date
 from functools import partial
 from pathlib import Path
 from urllib.parse import urlencode
@@ -20,6 +19,7 @@ from components.i18n import current_language, format_date_in, t, translate
 from components.registry import url_paths
 from components.safe import md_text
 from components.url_state import current_params
+from loaders.clock import today
 from views import decks as deck_view
 
 __all__ = [
@@ -174,7 +174,7 @@ def _add_to_deck_form(page: str, params: dict[str, list[str]], title: str) -> No
                 deck_id=None if chosen == NEW_DECK else chosen,
                 new_title=new_title if chosen == NEW_DECK else None,
                 author=actor.user if actor else "",
-                today=date.today(),
+                today=today(),
                 changelog=folder.parent / "CHANGELOG.md",
             )
             if saved is not None:
@@ -283,7 +283,7 @@ def briefing_html(package, cycle: int, person_id: str, language: str = "en") -> 
             data_as_of=desc.as_of or "?",
             version=package.version,
             licences=licences,
-            generated=fmt(date.today()),
+            generated=fmt(today()),
         ),
     )
     venue_words = {v: venues[v] for v in venues}
