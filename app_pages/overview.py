@@ -9,6 +9,7 @@ from components.data import curated_changes, get_package
 from components.i18n import t
 from components.layout import format_date, page_header, source_note
 from components.url_state import url_choice
+from loaders.clock import today
 from views import overview as view
 from views import updates as updates_view
 from views.common import cycles_desc
@@ -43,10 +44,10 @@ page_header(
     t("overview.state", n=summary.candidacies, cycle=cycle, as_of=format_date(summary.as_of)),
 )
 
-behind = view.days_behind(summary, date.today())
+behind = view.days_behind(summary, today())
 if behind is not None:
     st.warning(t("overview.stale", as_of=format_date(summary.as_of), days=behind), icon="⏳")
-recent_since = date.today() - timedelta(days=updates_view.DEFAULT_DAYS)
+recent_since = today() - timedelta(days=updates_view.DEFAULT_DAYS)
 recent_audit = curated_changes(package, recent_since)
 recent = cached(recent_updates, package, recent_since.isoformat())
 st.page_link(

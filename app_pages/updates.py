@@ -10,13 +10,14 @@ from components.i18n import t
 from components.layout import format_date, page_header
 from components.registry import page_files
 from components.url_state import url_date
+from loaders.clock import today as clock_today
 from views import updates as view
 from views.text import md_link, md_text
 
 DETAIL_LIMIT = 160
 
 package = get_package()
-today = dt.date.today()
+today = clock_today()
 since = url_date(
     "since",
     default=today - dt.timedelta(days=view.DEFAULT_DAYS),
