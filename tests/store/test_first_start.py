@@ -13,7 +13,7 @@ import pytest
 import sqlalchemy as sa
 
 from loaders import load_package
-from store import EDITABLE, load_store_package, open_store
+from store import load_store_package, open_store
 from tests.store.conftest import DATA, PG_ENV, pg_schema_url
 
 REPO = Path(__file__).resolve().parents[2]
@@ -86,6 +86,6 @@ def test_processes_starting_at_once_on_an_empty_database_all_start_and_fill_it_o
         assert results == [(0, "1")] * PROCESSES, results  # all up, nobody wrote twice
         store = open_store(url, DATA)
         package = load_store_package(store, store.state().data_version)
-        for name in EDITABLE:  # filled exactly once: no missing and no doubled rows
+        for name in store.editable:  # filled exactly once: no missing and no doubled rows
             assert package[name].height == files[name].height, name
         store.engine.dispose()
