@@ -18,7 +18,7 @@ from tests.store.conftest import DATA, PG_ENV, pg_schema_url
 
 REPO = Path(__file__).resolve().parents[2]
 PROCESSES = 3
-ROUNDS = 4
+ROUNDS = 3
 # Each child imports first, then waits for a common moment, so the first starts really collide.
 CHILD = """
 import sys, time
