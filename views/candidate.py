@@ -19,6 +19,7 @@ import polars as pl
 from views.commitments import LEVEL_NAMES
 from views.common import country_names, mid_period
 from views.compare import axis_labels, http_links, http_only
+from views.text import chart_text
 
 __all__ = [
     "LANES",
@@ -400,9 +401,11 @@ def timeline_figure(
                 x=rows["x"].to_list(),
                 y=rows["y"].to_list(),
                 mode=kwargs.pop("mode", "markers"),
-                name=trace_name,
+                name=chart_text(trace_name),
                 marker={"size": 12, "line": {"width": 1.5}, **marker},
-                customdata=list(zip(rows["when"], rows["label"], strict=True)),
+                customdata=[
+                    (w, chart_text(lbl)) for w, lbl in zip(rows["when"], rows["label"], strict=True)
+                ],
                 hovertemplate=hover,
                 **kwargs,
             )
