@@ -46,11 +46,30 @@ def test_default_is_newest_cycle_with_polls(package):
     assert len(plotly_specs(at)) == 2
 
 
-def test_cycle_without_polls_says_so_without_a_chart():
+def test_cycle_without_polls_says_so_without_a_chart(data_copy, monkeypatch):
+    # SYNTHETIC fixture: the real package with the 2026 polls removed.
+    header, rows = read_rows(data_copy, "straw_polls")
+    write_rows(data_copy, "straw_polls", header, [r for r in rows if r["cycle"] != "2026"])
+    monkeypatch.setenv("TRACKER_DATA_DIR", str(data_copy))
     at = open_page("straw-polls", cycle="2026")
     assert at.selectbox(key="cycle").value == "2026"
     assert plotly_specs(at) == []
     assert "No straw polls in the data for the 2026 cycle, as of" in texts(at)
+
+
+def test_2026_polls_show_a_ranking_without_counts_as_not_reported(package):
+    """The first 2026 poll is known only as a ranking: its counts are "not reported", never 0."""
+    polls = polled(package, 2026)
+    at = open_page("straw-polls", cycle="2026")
+    assert at.selectbox(key="cycle").value == "2026"
+    assert f"{polls['poll_number'].n_unique()} straw polls" in texts(at)
+    ranking_only = polls.filter(pl.col("encourage").is_null())
+    names = dict(package["people"].select("person_id", "name").iter_rows())
+    results = at.dataframe[1].value
+    for pid in ranking_only["person_id"]:
+        row = results[results["Candidate"] == names[pid]].iloc[0]
+        assert row["Encourage"] == "not reported" and row["Discourage"] == "not reported"
+        assert "El País" in row["Note"]
 
 
 def test_candidate_filter_keeps_those_traces(package):
@@ -63,17 +82,17 @@ def test_candidate_filter_keeps_those_traces(package):
 
 def test_changing_the_widgets_changes_the_view():
     at = open_page("straw-polls")
-    at.multiselect(key="candidate").set_value(["antonio-guterres"]).run()
-    assert [tr["name"] for tr in plotly_specs(at)[0]["data"]] == ["António Guterres"]
-    at.selectbox(key="cycle").set_value("2026").run()
-    assert plotly_specs(at) == []
-    assert at.query_params.get("cycle") in ("2026", ["2026"])
+    at.multiselect(key="candidate").set_value(["rebeca-grynspan"]).run()
+    assert [tr["name"] for tr in plotly_specs(at)[0]["data"]] == ["Rebeca Grynspan"]
+    at.selectbox(key="cycle").set_value("2016").run()
+    assert "Rebeca Grynspan" not in [tr["name"] for tr in plotly_specs(at)[0]["data"]]
+    assert at.query_params.get("cycle") in ("2016", ["2016"])
 
 
 def test_malformed_link_shows_default_with_notice():
-    at = open_page("straw-polls", cycle="1800", candidate=["nobody", "antonio-guterres"])
-    assert at.selectbox(key="cycle").value == "2016"
-    assert at.multiselect(key="candidate").value == ["antonio-guterres"]
+    at = open_page("straw-polls", cycle="1800", candidate=["nobody", "rebeca-grynspan"])
+    assert at.selectbox(key="cycle").value == "2026"  # the newest cycle with polls
+    assert at.multiselect(key="candidate").value == ["rebeca-grynspan"]
     text = notices(at)
     assert "1800" in text and "nobody" in text
 
