@@ -12,13 +12,13 @@ from components.data import get_package
 from components.i18n import t
 from components.layout import format_date, page_header, source_note
 from components.radar import radar_figure, radar_text, statement_line
-from components.safe import md_link, md_text
 from components.share import briefing_button
 from components.url_state import render_notices, url_choice
 from views import candidate as view
 from views import compare as compare_view
 from views.commitments import candidacy_options
 from views.common import cycles_desc
+from views.text import md_link, md_text
 
 package = get_package()
 tables = package.tables
@@ -187,10 +187,10 @@ record_part = (
     else ""
 )
 page_header(
-    t("candidate.title", name=who.name),
+    t("candidate.title", name=md_text(who.name)),
     t(
         "candidate.state",
-        name=who.name,
+        name=md_text(who.name),
         cycle=cycle,
         statements=timeline.filter(pl.col("lane") == "statements").height,
         priorities=radar.filter(pl.col("level").is_not_null()).height,
@@ -303,7 +303,7 @@ st.subheader(t("candidate.statements_title"))
 if model["statement_lines"]:
     st.markdown("\n".join(model["statement_lines"]))
 else:
-    st.caption(t("compare.no_statements", name=who.name))
+    st.caption(t("compare.no_statements", name=md_text(who.name)))
 source_note(package, "statements")
 
 # What the person did in earlier roles (a High Commissioner, a head of state...), as assessed.
@@ -313,7 +313,7 @@ if model["earlier_lines"]:
     st.markdown("\n".join(model["earlier_lines"]))
     st.page_link(
         "app_pages/record.py",
-        label=t("candidate.earlier_link", name=who.name),
+        label=t("candidate.earlier_link", name=md_text(who.name)),
         icon="📜",
         query_params={"person": person_id},
     )

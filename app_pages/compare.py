@@ -9,11 +9,11 @@ from components.data import get_package
 from components.i18n import t
 from components.layout import format_date, page_header, source_note
 from components.radar import radar_figure, radar_text, statement_line
-from components.safe import md_text
 from components.url_state import url_choice, url_multi
 from views import compare as view
 from views.commitments import candidacy_options
 from views.common import cycles_desc
+from views.text import md_text
 
 package = get_package()
 tables = package.tables
@@ -118,7 +118,7 @@ else:
     for col, pid in zip(link_cols[1:], people, strict=True):
         col.page_link(
             "app_pages/candidate.py",
-            label=names[pid],
+            label=md_text(names[pid]),
             icon="👤",
             query_params={"cycle": str(cycle), "candidate": pid},
         )
@@ -153,5 +153,5 @@ else:
         if rows:
             st.markdown("\n".join(rows))
         else:
-            st.caption(t("compare.no_statements", name=names[pid]))
+            st.caption(t("compare.no_statements", name=md_text(names[pid])))
     source_note(package, "statements")

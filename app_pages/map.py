@@ -15,6 +15,7 @@ from components.layout import format_date, page_header, source_note
 from components.url_state import url_choice
 from views import map as view
 from views.common import cycles_desc
+from views.text import md_link, md_text
 
 DEFAULT_INDICATOR = "death-penalty-status"
 NO_LENS = "none"
@@ -94,7 +95,8 @@ def map_table(package, indicator_id: str, year: int | None, cycle: int | None) -
         "plotted": plotted,
         "shown": arrow_table(shown),
         "counts": " · ".join(
-            f"**{label}**: {n}" for label, n in counts.select("label", "countries").iter_rows()
+            f"**{md_text(label)}**: {n}"
+            for label, n in counts.select("label", "countries").iter_rows()
         ),
     }
 
@@ -130,8 +132,8 @@ else:
         if not switched:
             year_notice = t(
                 "map.notice_year_snapshot",
-                value=st.query_params.get("year", "")[:20],
-                title=indicator["title"],
+                value=md_text(st.query_params.get("year", ""), limit=20),
+                title=md_text(indicator["title"]),
                 as_of=format_date(indicator["as_of"]),
             )
         del st.query_params["year"]
@@ -178,7 +180,7 @@ page_header(
     t("map.title"),
     t(
         "map.state",
-        title=indicator["title"],
+        title=md_text(indicator["title"]),
         priority=indicator["priority_id"].upper(),
         when=when,
         n=members.height,
@@ -190,8 +192,8 @@ if year_notice:
     st.info(year_notice, icon="ℹ️")
 
 # --- the map ---
-st.subheader(f"{indicator['title']}" + (f" · {year}" if year is not None else ""))
-st.caption(indicator["description"])
+st.subheader(md_text(indicator["title"]) + (f" · {year}" if year is not None else ""))
+st.caption(md_text(indicator["description"]))
 if indicator["time_model"] == "event" and year is not None:
     st.caption(t("map.event_explained", year=year))
 elif indicator["time_model"] == "annual" and year is not None:
@@ -199,19 +201,20 @@ elif indicator["time_model"] == "annual" and year is not None:
 maps.show_map(built.figure, key=CHART_KEY)
 st.caption(t("map.dots_note", n=len(built.dots)) + " " + t("map.click_note"))
 
-links = [u for u in indicator["source_url"] or [] if u.startswith(("http://", "https://"))]
-source_links = " · ".join(f"[{i + 1}]({u})" for i, u in enumerate(links))
+source_links = " · ".join(
+    md_link(u, str(i)) for i, u in enumerate(indicator["source_url"] or [], 1)
+)
 st.caption(
     t(
         "map.indicator_source",
-        source=indicator["source_name"],
+        source=md_text(indicator["source_name"]),
         links=source_links,
-        licence=indicator["license"],
+        licence=md_text(indicator["license"]),
         as_of=format_date(indicator["as_of"]),
     )
 )
 if indicator["coverage_note"]:
-    coverage = t("map.coverage", note=indicator["coverage_note"])
+    coverage = t("map.coverage", note=md_text(indicator["coverage_note"]))
     if view.is_partial(indicator):
         st.warning(coverage + " " + t("map.partial_explained"), icon="⚠️")
     else:
@@ -255,7 +258,7 @@ if built.lens is not None:
 
 # --- country panel ---
 if country != NO_COUNTRY:
-    st.subheader(t("map.country_title", name=country_names[country], iso3=country))
+    st.subheader(t("map.country_title", name=md_text(country_names[country]), iso3=country))
     facts = view.country_indicators(tables, country)
     known = facts.filter(pl.col("label").is_not_null()).height
     st.markdown(t("map.country_intro", n=known, total=facts.height))
@@ -336,7 +339,7 @@ if country != NO_COUNTRY:
     if nominated.height:
         st.markdown(t("map.country_candidacies", n=nominated.height))
         for row in nominated.iter_rows(named=True):
-            label = t("map.candidacy_link", name=row["name"], cycle=row["cycle"])
+            label = t("map.candidacy_link", name=md_text(row["name"]), cycle=row["cycle"])
             linked = False
             if CANDIDATE_PAGE.exists():
                 try:

@@ -11,6 +11,7 @@ from components.layout import format_date, page_header, source_note
 from components.url_state import url_choice
 from views import overview as view
 from views.common import cycles_desc
+from views.text import md_link, md_text
 
 package = get_package()
 cycles = [str(c) for c in cycles_desc(package["cycles"])]
@@ -55,14 +56,14 @@ st.subheader(t("overview.candidacies", cycle=cycle))
 cards = st.columns(3)
 for i, cand in enumerate(rows.iter_rows(named=True)):
     with cards[i % 3].container(border=True):
-        st.markdown(f"### {cand['name']}")
-        st.markdown(f"*{cand['role']}*")
+        st.markdown(f"### {md_text(cand['name'])}")
+        st.markdown(f"*{md_text(cand['role'])}*")
         st.markdown(
             t(
                 "overview.card",
-                nationality=cand["nationality"],
-                nominated_by=cand["nominated_by"],
-                group=cand["group"],
+                nationality=md_text(cand["nationality"]),
+                nominated_by=md_text(cand["nominated_by"]),
+                group=md_text(cand["group"]),
                 nominated=format_date(cand["nominated"]),
             )
         )
@@ -71,8 +72,7 @@ for i, cand in enumerate(rows.iter_rows(named=True)):
         if cand["withdrawn"]:
             st.markdown(t("overview.card_withdrawn", date=format_date(cand["withdrawn"])))
         st.markdown(f"{t('overview.outcome')}: **{t('overview.outcome_' + cand['outcome'])}**")
-        first_source = cand["source_url"][0]
-        st.caption(f"[{t('common.source')}]({first_source})")
+        st.caption(md_link(cand["source_url"][0], t("common.source")))
         st.page_link(
             "app_pages/candidate.py",
             label=t("candidate.profile_link"),
@@ -85,7 +85,8 @@ st.subheader(t("overview.agenda"))
 st.markdown(t("overview.agenda_intro"))
 agenda_cols = st.columns(2)
 for i, (prio, asks) in enumerate(model["agenda"]):
-    with agenda_cols[i % 2].expander(f"**{prio['priority_id'].upper()} · {prio['title']}**"):
-        st.markdown(prio["summary"])
-        st.markdown("\n".join(f"- `{a['ask_id']}` {a['text']}" for a in asks))
+    label = f"**{prio['priority_id'].upper()} · {md_text(prio['title'])}**"
+    with agenda_cols[i % 2].expander(label):
+        st.markdown(md_text(prio["summary"]))
+        st.markdown("\n".join(f"- `{a['ask_id']}` {md_text(a['text'])}" for a in asks))
 source_note(package, "priorities", "asks")

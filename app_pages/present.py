@@ -10,9 +10,9 @@ import streamlit as st
 from components import share
 from components.i18n import t
 from components.layout import page_header
-from components.safe import md_text
 from components.url_state import url_choice
 from views import decks as view
+from views.text import md_text
 
 DEFAULT_DECK = "race-2026"
 
@@ -33,33 +33,73 @@ STYLE = """<style>
 st.caption(STYLE + t("present.keys_help"), unsafe_allow_html=True)
 
 
-folder = share.decks_dir()
-decks, file_problems = view.load_decks(folder, share.known_pages())
+decks, file_problems = share.shipped_decks()
+shipped = {deck.id for deck in decks}
+
+
+def read_upload(upload) -> None:
+    """A deck file the visitor chose: checked, kept in their session (never written), opened."""
+    deck, problems = view.read_upload(upload.getvalue(), share.known_pages(), shipped)
+    for problem in problems:
+        st.warning(t(problem.key, **problem.values))
+    if deck is not None:
+        share.set_own_deck(deck)
+        st.query_params["deck"] = deck.id
+        if "slide" in st.query_params:
+            del st.query_params["slide"]
+        st.success(t("present.uploaded", deck=md_text(deck.title), n=len(deck.slides)))
+
+
+header = st.container()
+body = st.container()
+upload_box = st.expander(t("present.upload"), icon=":material/upload_file:")
+upload = upload_box.file_uploader(
+    t("present.upload"),
+    type=["json"],
+    key="present_upload",
+    help=t("present.upload_help", max=view.MAX_UPLOAD_BYTES // 1024),
+    label_visibility="collapsed",
+)
+if upload is not None and st.session_state.get("_present_upload_id") != upload.file_id:
+    st.session_state["_present_upload_id"] = upload.file_id
+    with upload_box:
+        read_upload(upload)
+mine = share.own_deck()
+if mine is not None:
+    decks = [*decks, mine]
 by_id = {deck.id: deck for deck in decks}
+
+
+def deck_label(deck_id: str) -> str:
+    deck = by_id.get(deck_id)
+    if deck is None:
+        return deck_id
+    return deck.title if deck_id in shipped else t("present.own_option", title=deck.title)
 
 
 def problem_text(problems: list[view.Problem]) -> str:
     return "; ".join(md_text(t(p.key, **p.values)) for p in problems)
 
 
-header = st.container()
 if not decks:
     with header:
         page_header(t("present.title"), t("present.no_decks"))
     for name, problems in file_problems.items():
-        st.warning(t("present.file_problems", file=md_text(name), problems=problem_text(problems)))
+        body.warning(
+            t("present.file_problems", file=md_text(name), problems=problem_text(problems))
+        )
 else:
-    slide_row = st.container()
-    note_box = st.container(key="present_note")
-    frame_box = st.container(key="present_frame")
-    bottom = st.columns([3, 3, 2, 2], vertical_alignment="bottom")
+    slide_row = body.container()
+    note_box = body.container(key="present_note")
+    frame_box = body.container(key="present_frame")
+    bottom = body.columns([3, 3, 2, 2], vertical_alignment="bottom")
 
     deck_id = url_choice(
         "deck",
         list(by_id),
         default=DEFAULT_DECK if DEFAULT_DECK in by_id else decks[0].id,
         label=t("present.deck"),
-        format_func=lambda d: by_id[d].title if d in by_id else d,
+        format_func=deck_label,
         container=bottom[0],
     )
     deck = by_id[deck_id]

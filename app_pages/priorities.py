@@ -17,11 +17,11 @@ from components.charts import (
 from components.data import get_package
 from components.i18n import t
 from components.layout import format_date, page_header, source_note
-from components.safe import md_link, md_text
 from components.url_state import url_choice
 from views import priorities as view
 from views.commitments import STATUS_ORDER
 from views.common import cycles_desc
+from views.text import md_link, md_text
 
 MAP_PAGE = Path(__file__).resolve().parent / "map.py"
 

@@ -17,10 +17,10 @@ from components.charts import (
 from components.data import get_package
 from components.i18n import t
 from components.layout import format_date, page_header, source_note
-from components.safe import md_link, md_text
 from components.url_state import url_choice, url_multi
 from views import record as view
 from views.commitments import LEVEL_NAMES
+from views.text import md_link, md_text
 
 # The "did" list under each priority shows at most this many entries (the newest); the table of
 # every entry above it holds them all.

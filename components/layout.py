@@ -7,10 +7,10 @@ from datetime import date
 import streamlit as st
 
 from components.i18n import current_language, format_date_in, t
-from components.safe import md_link
 from components.share import is_embedded, share_slot
 from components.url_state import notice_slot
 from loaders import Package
+from views.text import md_link, md_text
 
 __all__ = [
     "hide_navigation_when_embedded",
@@ -54,7 +54,7 @@ def source_note(package: Package, *resources: str) -> None:
         )
         more = t("common.and_more", n=len(res.sources) - 3) if len(res.sources) > 3 else ""
         as_of = t("common.as_of", date=res.as_of) if res.as_of else t("common.as_of_unknown")
-        parts.append(f"**{res.title}** — {sources}{more} ({as_of})")
+        parts.append(f"**{md_text(res.title)}** — {sources}{more} ({as_of})")
     st.caption(t("common.source") + ": " + " · ".join(parts))
 
 

@@ -23,6 +23,7 @@ from components.charts import PLOTLY_CONFIG
 from components.i18n import t
 from views import map as view
 from views.map import MapClass
+from views.text import is_http_url
 
 __all__ = [
     "GEO_RESOLUTION",
@@ -60,7 +61,7 @@ def countries_geojson(resolution: int = 110) -> dict:
 
 
 def _host(url: str | None) -> str | None:
-    if not url or not url.startswith(("http://", "https://")):
+    if not is_http_url(url):
         return None
     return urlparse(url).hostname
 

@@ -21,7 +21,7 @@ import polars as pl
 from components.charts import STATUS_STYLE
 from components.i18n import t
 from components.layout import format_date
-from components.safe import md_link, md_text
+from views.text import md_link, md_text
 
 __all__ = [
     "CANDIDATE_COLORS",

@@ -18,9 +18,9 @@ import streamlit as st
 
 from components.i18n import current_language, format_date_in, t, translate
 from components.registry import url_paths
-from components.safe import md_text
 from components.url_state import current_params
 from views import decks as deck_view
+from views.text import md_plain, md_text
 
 __all__ = [
     "DECKS_DIR",
@@ -31,6 +31,10 @@ __all__ = [
     "share_slot",
     "render_share",
     "decks_dir",
+    "own_deck",
+    "set_own_deck",
+    "shipped_decks",
+    "own_deck_download",
     "known_pages",
     "briefing_button",
     "briefing_html",
@@ -42,12 +46,11 @@ DECKS_ENV = "TRACKER_DECKS_DIR"
 PAGE = "_share_page"
 SLOT = "_share_slot"
 STATE = "_share_state"
-NEW_DECK = "__new__"
-MAX_DECKS = 200
+OWN_DECK = "_own_deck"
 
 
 def decks_dir() -> Path:
-    """Where decks are read and written (`$TRACKER_DECKS_DIR`, else `data/decks/`)."""
+    """Where the shipped, read-only decks are (`$TRACKER_DECKS_DIR`, else `data/decks/`)."""
     return Path(os.environ.get(DECKS_ENV) or DECKS_DIR)
 
 
@@ -125,35 +128,52 @@ def render_share() -> None:
             _add_to_deck_form(page or "overview", params, title)
 
 
-def _add_to_deck_form(page: str, params: dict[str, list[str]], title: str) -> None:
-    """'Add this view to a deck': pick a deck or name a new one, a slide title and a note."""
-    from components.auth import auth_config, current_actor
+def own_deck() -> deck_view.Deck | None:
+    """The deck this visitor is building or has uploaded (kept in their session only)."""
+    return st.session_state.get(OWN_DECK)
 
+
+def set_own_deck(deck: deck_view.Deck | None) -> None:
+    """Keep `deck` as this visitor's own deck (nothing is written on the server)."""
+    st.session_state[OWN_DECK] = deck
+
+
+def shipped_decks() -> tuple[list[deck_view.Deck], dict[str, list[deck_view.Problem]]]:
+    """The read-only decks of the decks folder, and the problems per file."""
+    return deck_view.load_decks(decks_dir(), known_pages())
+
+
+def own_deck_download(deck: deck_view.Deck, key: str) -> None:
+    """A download button for the visitor's own deck as a JSON file."""
+    st.download_button(
+        t("share.deck_download", n=len(deck.slides)),
+        data=deck_view.deck_json(deck),
+        file_name=f"{deck.id}.json",
+        mime="application/json",
+        key=key,
+        on_click="ignore",
+        icon=":material/download:",
+        help=t("share.deck_download_help"),
+    )
+
+
+def _add_to_deck_form(page: str, params: dict[str, list[str]], title: str) -> None:
+    """'Add this view to my deck': a deck built in this session, downloaded as a file.
+
+    Public visitors write nothing on the server: the deck lives in the session until downloaded.
+    """
     st.markdown(f"**{t('share.deck_heading')}**")
-    actor = current_actor()
-    if auth_config() is not None and actor is None:
-        st.caption(t("share.deck_login"))
-        return
-    folder = decks_dir()
-    decks, _ = deck_view.load_decks(folder)
-    titles = {d.id: d.title for d in decks}
-    options = [*titles, NEW_DECK]
+    st.caption(t("share.deck_intro"))
+    mine = own_deck()
     with st.form("share_deck_form", clear_on_submit=False, border=False):
-        chosen = st.selectbox(
-            t("share.deck"),
-            options,
-            format_func=lambda d: t("share.deck_new") if d == NEW_DECK else titles.get(d, d),
-            key="share_deck",
-        )
-        new_title = st.text_input(
-            t("share.deck_new_title"),
-            max_chars=deck_view.MAX_TITLE,
-            key="share_deck_new_title",
-            help=t("share.deck_new_help"),
-        )
+        new_title = None
+        if mine is None:
+            new_title = st.text_input(
+                t("share.deck_new_title"), max_chars=deck_view.MAX_TITLE, key="share_deck_new_title"
+            )
         slide_title = st.text_input(
             t("share.slide_title"),
-            value=title[: deck_view.MAX_TITLE],
+            value=md_plain(title)[: deck_view.MAX_TITLE],
             max_chars=deck_view.MAX_TITLE,
             key="share_slide_title",
         )
@@ -161,33 +181,28 @@ def _add_to_deck_form(page: str, params: dict[str, list[str]], title: str) -> No
             t("share.slide_note"), max_chars=deck_view.MAX_NOTE, key="share_slide_note"
         )
         submitted = st.form_submit_button(t("share.deck_add"))
-    if not submitted:
-        return
-    slide, problems = deck_view.check_slide(page, params, slide_title, note, known_pages())
-    if slide is not None:
-        if chosen == NEW_DECK and len(decks) >= MAX_DECKS:
-            problems = [deck_view.Problem("present.err_too_many_decks", {"max": MAX_DECKS})]
-        else:
+    problems: list[deck_view.Problem] = []
+    if submitted:
+        slide, problems = deck_view.check_slide(page, params, slide_title, note, known_pages())
+        if slide is not None:
+            taken = {d.id for d in shipped_decks()[0]}
             saved, problems = deck_view.add_slide(
-                folder,
-                slide,
-                deck_id=None if chosen == NEW_DECK else chosen,
-                new_title=new_title if chosen == NEW_DECK else None,
-                author=actor.user if actor else "",
-                today=date.today(),
-                changelog=folder.parent / "CHANGELOG.md",
+                mine, slide, new_title=new_title, taken=taken, today=date.today()
             )
             if saved is not None:
+                set_own_deck(saved)
+                mine = saved
                 st.success(t("share.deck_added", n=len(saved.slides), deck=md_text(saved.title)))
-                st.page_link(
-                    "app_pages/present.py",
-                    label=t("share.deck_open"),
-                    icon="🎬",
-                    query_params={"deck": saved.id, "slide": str(len(saved.slides))},
-                )
-                return
     for problem in problems:
         st.error(t(problem.key, **problem.values))
+    if mine is not None:
+        own_deck_download(mine, "share_deck_download")
+        st.page_link(
+            "app_pages/present.py",
+            label=t("share.deck_open"),
+            icon=":material/slideshow:",
+            query_params={"deck": mine.id, "slide": str(len(mine.slides))},
+        )
 
 
 # --- the one-page briefing of a candidacy ---------------------------------------------------------

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 import streamlit as st
 
 from components.i18n import t
-from components.safe import md_text
+from views.text import md_text
 
 __all__ = [
     "start_run",

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import polars as pl
 
-from loaders.schema import DESCRIPTOR_NAME, PackageDescriptor, read_descriptor
+from loaders.schema import DESCRIPTOR_NAME, PackageDescriptor, load_descriptor
 from loaders.validate import Problem, check_tables, typed_table
 
 __all__ = ["Package", "default_data_dir", "data_version", "load_package"]
@@ -62,14 +62,14 @@ def load_package(data_dir: Path | None = None) -> Package:
     """Read, validate and type every table of the package at `data_dir` (default: see above)."""
     data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
     version = data_version(data_dir)
-    try:
-        descriptor = read_descriptor(data_dir)
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        problem = Problem(
-            "datapackage", None, None, "descriptor", f"{DESCRIPTOR_NAME} is unreadable: {exc}"
-        )
-        return Package(data_dir, version, None, problems=(problem,))
-    frames, problems = check_tables(data_dir, descriptor)
+    descriptor, descriptor_problems = load_descriptor(data_dir)
+    problems = [
+        Problem("datapackage", None, None, "descriptor", message) for message in descriptor_problems
+    ]
+    if descriptor is None:
+        return Package(data_dir, version, None, problems=tuple(problems))
+    frames, table_problems = check_tables(data_dir, descriptor)
+    problems += table_problems
     if problems:
         return Package(data_dir, version, descriptor, problems=tuple(problems))
     tables = {r.name: typed_table(frames[r.name], r) for r in descriptor.resources}

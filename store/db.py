@@ -21,7 +21,7 @@ from sqlalchemy.exc import IntegrityError
 
 from loaders import PackageDescriptor, check_tables, data_version, default_data_dir, read_descriptor
 from loaders.package import REPO_ROOT
-from store.schema import EDITABLE, ROW_ORDER, ROW_VERSION, StoreTables, build_tables
+from store.schema import ROW_ORDER, ROW_VERSION, StoreTables, build_tables, key_text
 
 __all__ = ["DB_URL_ENV", "Store", "StoreError", "StoreState", "default_db_url", "open_store"]
 
@@ -90,6 +90,7 @@ class Store:
         self.data_dir = Path(data_dir)
         self.descriptor = descriptor
         self.tables: StoreTables = build_tables(descriptor)
+        self.editable: tuple[str, ...] = self.tables.editable
         self.engine = _engine(url)
         self._ready = False
         self._lock = threading.Lock()
@@ -165,6 +166,7 @@ class Store:
         with self.engine.connect() as conn:
             seeded = conn.execute(sa.select(meta.c.key).where(meta.c.key == "data_version")).first()
         if seeded:
+            self._fill_new_tables()
             return
         frames = self._file_frames()
         try:
@@ -190,8 +192,51 @@ class Store:
             )
         return frames
 
-    def _fill(self, conn: sa.Connection, frames: dict[str, pl.DataFrame]) -> None:
-        for name in EDITABLE:
+    def _fill_new_tables(self) -> None:
+        """Fill the tables that became editable after this database was made (empty, never
+        written to) from the package files, with an audit row; curators' edits are untouched."""
+        log = self.tables.audit_log
+        with self.engine.connect() as conn:
+            written = {t for (t,) in conn.execute(sa.select(log.c.table).distinct())}
+            empty = [
+                name
+                for name in self.editable
+                if name not in written
+                and conn.execute(
+                    sa.select(sa.func.count()).select_from(self.tables.resources[name])
+                ).scalar()
+                == 0
+            ]
+        if not empty:
+            return
+        frames = self._file_frames()
+        empty = [name for name in empty if frames[name].height]
+        if not empty:
+            return
+        try:
+            with self.engine.begin() as conn:
+                bump_version(conn, self.tables)
+                self._fill(conn, frames, empty)
+                conn.execute(
+                    log.insert(),
+                    [
+                        {
+                            "at": utc_now(),
+                            "user": "system",
+                            "table": name,
+                            "key": "*",
+                            "action": "add-table",
+                            "reason": "schema upgrade: the table became editable, filled "
+                            "from the package files",
+                        }
+                        for name in empty
+                    ],
+                )
+        except IntegrityError:  # another process filled them at the same moment
+            pass
+
+    def _fill(self, conn: sa.Connection, frames: dict[str, pl.DataFrame], names=None) -> None:
+        for name in names or self.editable:
             frame = frames[name].drop(LINE)
             rows = [
                 {**row, ROW_VERSION: 1, ROW_ORDER: i}
@@ -220,7 +265,7 @@ class Store:
             if state.get("edits", 0) or seeded == files_version:
                 trans.rollback()
                 return False
-            for name in EDITABLE:
+            for name in self.editable:
                 conn.execute(self.tables.resources[name].delete())
             self._fill(conn, frames)
             conn.execute(
@@ -243,18 +288,43 @@ class Store:
         )
 
     def text_frames(self, conn: sa.Connection | None = None) -> dict[str, pl.DataFrame]:
-        """Every editable table as a text frame with a `_line` column (as `check_tables` reads)."""
+        """Every editable table as readers see it (retired rows left out), as a text frame with a
+        `_line` column (as `check_tables` reads)."""
         self.ensure_ready()
         if conn is None:
             with self.engine.connect() as own:
                 return self.text_frames(own)
-        return {name: self.frame_of(name, self.rows(conn, name)) for name in EDITABLE}
+        return {
+            name: self.frame_of(name, self.rows(conn, name, retired=False))
+            for name in self.editable
+        }
 
-    def rows(self, conn: sa.Connection, name: str) -> list[dict]:
-        """The stored rows of one table in export order, with `row_version` and `row_order`."""
+    def rows(self, conn: sa.Connection, name: str, *, retired: bool = True) -> list[dict]:
+        """The stored rows of one table in export order, with `row_version` and `row_order`
+        (`retired=False`: without the retired rows, as readers and the export see the table)."""
         table = self.tables.resources[name]
         query = sa.select(table).order_by(table.c[ROW_ORDER])
-        return [dict(row) for row in conn.execute(query).mappings()]
+        rows = [dict(row) for row in conn.execute(query).mappings()]
+        if retired:
+            return rows
+        gone = self.retired_keys(conn, name)
+        pk = self.descriptor.resource(name).primary_key
+        return [r for r in rows if key_text(r, pk) not in gone]
+
+    def retired_keys(self, conn: sa.Connection, name: str) -> dict[str, dict]:
+        """{key text: retirement row (at, user, reason)} of one table's retired rows."""
+        retired = self.tables.retired
+        query = sa.select(retired).where(retired.c.table == name)
+        return {r["key"]: dict(r) for r in conn.execute(query).mappings()}
+
+    def checked_as_of(self, conn: sa.Connection | None = None) -> dict[str, str]:
+        """{table: the day a curator marked it checked up to}."""
+        self.ensure_ready()
+        if conn is None:
+            with self.engine.connect() as own:
+                return self.checked_as_of(own)
+        checked = self.tables.checked
+        return dict(conn.execute(sa.select(checked.c.table, checked.c.as_of)).all())
 
     def frame_of(self, name: str, rows: list[dict]) -> pl.DataFrame:
         """Stored rows as a text frame with `_line` (the line each row has in the exported CSV)."""

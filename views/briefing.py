@@ -15,9 +15,9 @@ from dataclasses import dataclass
 import plotly.graph_objects as go
 import polars as pl
 
-from components.safe import is_http_url
 from views import candidate as candidate_view
 from views import compare as compare_view
+from views.text import is_http_url
 
 __all__ = ["Briefing", "BriefingText", "briefing_data", "briefing_html"]
 

@@ -12,7 +12,7 @@ from datetime import date
 
 import polars as pl
 
-from components.safe import is_http_url
+from loaders.urls import http_links, http_only
 from views.commitments import LEVEL_NAMES, candidacy_options, priority_levels
 from views.common import person_names
 
@@ -34,8 +34,6 @@ __all__ = [
 
 MAX_CANDIDATES = 4
 DEFAULT_CANDIDATES = 2
-# As components.safe.is_http_url: absolute http(s), no spaces or quotes.
-HTTP_PATTERN = r"(?i)^https?://[^\s<>\"'`]+$"
 VENUES = ("vision-statement", "informal-dialogue", "questionnaire", "interview", "op-ed", "other")
 
 RADAR_SCHEMA = {
@@ -139,20 +137,6 @@ def _by_priority(cells: pl.DataFrame) -> pl.DataFrame:
     names = list(dict.fromkeys(cells["name"]))
     wide = cells.pivot(on="name", index="axis", values="cell", maintain_order=True)
     return wide.select(pl.col("axis").alias("priority"), *names)
-
-
-def http_links(urls) -> list[str]:
-    """Only the absolute http(s) addresses of a list cell (anything else is never a link)."""
-    return [u for u in (list(urls) if urls is not None else []) if is_http_url(u)]
-
-
-def http_only(column: str) -> pl.Expr:
-    """A list-of-URLs column keeping only absolute http(s) addresses (empty list for null)."""
-    return (
-        pl.col(column)
-        .fill_null(pl.lit([], dtype=pl.List(pl.String)))
-        .list.eval(pl.element().filter(pl.element().str.contains(HTTP_PATTERN)))
-    )
 
 
 def statement_rows(

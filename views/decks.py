@@ -1,19 +1,17 @@
 """Presentation decks: saved views (a page and its URL parameters) in `data/decks/<id>.json`.
 
-A deck is read, checked and written here, without Streamlit. The schema is documented in
+A deck is read and checked here, without Streamlit. The schema is documented in
 `data/decks/README.md`. Problems are returned, never raised, as `Problem(key, values)` where `key`
 is a catalogue key of the `present` namespace, so the page can say them in the reader's language.
-Writing a deck is atomic (temporary file, then `os.replace`) and leaves a line in the data
-changelog.
+Nothing here writes a file: the shipped decks are read-only, and a visitor's own deck is a value
+kept in their session, downloaded as JSON (`deck_json`) and uploaded again (`read_upload`).
 """
 
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from urllib.parse import urlencode
@@ -22,6 +20,7 @@ __all__ = [
     "MAX_TITLE",
     "MAX_NOTE",
     "MAX_SLIDES",
+    "MAX_UPLOAD_BYTES",
     "Problem",
     "Slide",
     "Deck",
@@ -31,7 +30,10 @@ __all__ = [
     "slide_link",
     "deck_to_dict",
     "deck_id_for",
+    "unique_id",
     "add_slide",
+    "deck_json",
+    "read_upload",
 ]
 
 MAX_TITLE = 120
@@ -42,6 +44,7 @@ DEFAULT_PAGE = "overview"  # the entry file's default page: its address is "/", 
 DECK_ID = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?$")
 PARAM_KEY = re.compile(r"^[a-z_][a-z0-9_-]{0,39}$")
 MAX_VALUE_LEN = 120
+MAX_UPLOAD_BYTES = 64 * 1024  # a 60-slide deck is about 20 KB
 
 
 @dataclass(frozen=True)
@@ -226,76 +229,55 @@ def deck_id_for(title: str) -> str:
     return slug or "deck"
 
 
-def _write_atomic(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _log_change(changelog: Path, line: str, today: date) -> None:
-    """Add a dated entry at the top of the changelog's entries (newest first)."""
-    entry = f"## {today.isoformat()} — decks\n\n- {line}\n\n"
-    text = changelog.read_text(encoding="utf-8") if changelog.exists() else "# Data changelog\n\n"
-    at = text.find("\n## ")
-    text = text + "\n" + entry if at < 0 else text[: at + 1] + entry + text[at + 1 :]
-    _write_atomic(changelog, text)
+def unique_id(deck_id: str, taken: set[str]) -> str:
+    """`deck_id`, or `deck_id-2`, `-3`, … if a shipped deck already has it."""
+    if deck_id not in taken:
+        return deck_id
+    n = 2
+    while f"{deck_id[:56]}-{n}" in taken:
+        n += 1
+    return f"{deck_id[:56]}-{n}"
 
 
 def add_slide(
-    folder: Path,
+    deck: Deck | None,
     slide: Slide,
     *,
-    deck_id: str | None = None,
     new_title: str | None = None,
-    author: str = "",
+    taken: set[str] = frozenset(),
     today: date,
-    changelog: Path | None = None,
 ) -> tuple[Deck | None, list[Problem]]:
-    """Append `slide` to deck `deck_id`, or to a new deck titled `new_title`; returns the deck.
-
-    Nothing is written when there is a problem (unknown deck, bad or taken title, deck full).
-    """
-    folder = Path(folder)
-    if new_title is not None:
+    """`deck` with `slide` appended, or a new deck titled `new_title` holding it (id not in
+    `taken`). A value, not a write: the page keeps it in the visitor's session."""
+    if deck is None or new_title is not None:
         title = _text(new_title)
         if not title:
             return None, [Problem("present.err_deck_title_required", {})]
         if len(title) > MAX_TITLE:
             return None, [Problem("present.err_deck_title", {"max": MAX_TITLE})]
-        deck_id = deck_id_for(title)
-        if (folder / f"{deck_id}.json").exists():
-            return None, [Problem("present.err_deck_exists", {"id": deck_id})]
-        deck = Deck(deck_id, title, "", _text(author), today.isoformat(), ())
-        action = "created deck `{id}` with"
-    else:
-        path = folder / f"{deck_id}.json"
-        if not deck_id or not DECK_ID.match(deck_id) or not path.exists():
-            return None, [Problem("present.err_deck_unknown", {"id": str(deck_id)[:40]})]
-        deck, problems = parse_deck(json.loads(path.read_text(encoding="utf-8")))
-        if deck is None:
-            return None, problems
-        if len(deck.slides) >= MAX_SLIDES:
-            return None, [Problem("present.err_deck_full", {"max": MAX_SLIDES})]
-        action = "added to deck `{id}`"
-    saved = Deck(
-        deck.id, deck.title, deck.description, deck.author, deck.created, (*deck.slides, slide)
-    )
-    folder.mkdir(parents=True, exist_ok=True)
-    _write_atomic(
-        folder / f"{saved.id}.json",
-        json.dumps(deck_to_dict(saved), ensure_ascii=False, indent=2) + "\n",
-    )
-    if changelog is not None:
-        who = f" by {_text(author)}" if _text(author) else ""
-        _log_change(
-            changelog,
-            f"{action.format(id=saved.id)} slide {len(saved.slides)} “{slide.title}” "
-            f"(`{slide_link(slide)}`){who}.",
-            today,
-        )
-    return saved, []
+        deck = Deck(unique_id(deck_id_for(title), set(taken)), title, "", "", today.isoformat(), ())
+    if len(deck.slides) >= MAX_SLIDES:
+        return None, [Problem("present.err_deck_full", {"max": MAX_SLIDES})]
+    return replace(deck, slides=(*deck.slides, slide)), []
+
+
+def deck_json(deck: Deck) -> bytes:
+    """The deck as the UTF-8 JSON file a visitor downloads (the shipped decks' format)."""
+    return (json.dumps(deck_to_dict(deck), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def read_upload(
+    data: bytes, known_pages: list[str] | None = None, taken: set[str] = frozenset()
+) -> tuple[Deck | None, list[Problem]]:
+    """A deck from an uploaded file's bytes (at most MAX_UPLOAD_BYTES, UTF-8 JSON, the same
+    rules as a shipped deck). An id a shipped deck has gets a suffix, so both stay reachable."""
+    if len(data) > MAX_UPLOAD_BYTES:
+        return None, [Problem("present.err_too_big", {"max": MAX_UPLOAD_BYTES // 1024})]
+    try:
+        raw = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        return None, [Problem("present.err_json", {"error": str(exc)[:80]})]
+    deck, problems = parse_deck(raw, known_pages)
+    if deck is not None and deck.id in taken:
+        deck = replace(deck, id=unique_id(deck.id, set(taken)))
+    return deck, problems

@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 import polars as pl
 from plotly.subplots import make_subplots
 
+from loaders.urls import http_only
 from views.commitments import GAP_STATUSES, LEVEL_NAMES, candidacy_options, priority_levels
 from views.common import person_names
 
@@ -33,11 +34,6 @@ __all__ = [
 
 ASSESSMENTS = ("advances", "mixed", "falls-short")
 LEVEL_COLORS = {0: "#D55E00", 1: "#009E73", 2: "#56B4E9", 3: "#0072B2"}  # as STATUS_STYLE
-
-
-def _http(column: str = "source_url") -> pl.Expr:
-    """Only the http(s) addresses of a List[String] source column: nothing else is ever linked."""
-    return pl.col(column).list.eval(pl.element().filter(pl.element().str.contains(r"^https?://")))
 
 
 def priority_options(priorities: pl.DataFrame) -> list[tuple[str, str]]:
@@ -140,8 +136,8 @@ def statements_on(tables: dict[str, pl.DataFrame], cycle: int, priority_id: str)
             pl.col("commitment_level")
             .replace_strict(LEVEL_NAMES, default=None, return_dtype=pl.String)
             .alias("status"),
-            _http("source_url").alias("sources"),
-            _http("archive_url").alias("archive"),
+            http_only("source_url").alias("sources"),
+            http_only("archive_url").alias("archive"),
         )
         .sort("date", "name", "statement_id")
         .select(
@@ -171,7 +167,7 @@ def indicators_on(indicators: pl.DataFrame, priority_id: str) -> pl.DataFrame:
     """
     return (
         indicators.filter(pl.col("priority_id") == priority_id)
-        .with_columns(_http("source_url").alias("sources"))
+        .with_columns(http_only("source_url").alias("sources"))
         .sort("title")
         .select(
             "indicator_id",
@@ -198,7 +194,7 @@ def record_on(tables: dict[str, pl.DataFrame], priority_id: str) -> pl.DataFrame
         .filter(pl.col("priority_id") == priority_id)
         .with_columns(
             pl.col("person_id").replace_strict(names, default=pl.col("person_id")).alias("name"),
-            _http("source_url").alias("sources"),
+            http_only("source_url").alias("sources"),
         )
         .sort("date", "entry_id", descending=True)
         .select(

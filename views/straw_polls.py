@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 import polars as pl
 from plotly.subplots import make_subplots
 
+from loaders.urls import http_only
 from views.common import person_names
 
 __all__ = [
@@ -32,7 +33,6 @@ __all__ = [
     "panel_polls",
     "votes_figure",
     "first_http_source",
-    "http_sources",
 ]
 
 COUNCIL_SIZE = 15
@@ -69,14 +69,9 @@ class PollSummary:
     last: date | None
 
 
-def http_sources(column: str = "source_url") -> pl.Expr:
-    """The http(s) addresses of a List[String] source column (anything else is never linked)."""
-    return pl.col(column).list.eval(pl.element().filter(pl.element().str.contains(r"^https?://")))
-
-
 def first_http_source(column: str = "source_url") -> pl.Expr:
-    """The first http(s) address of a List[String] source column, or null."""
-    return http_sources(column).list.first()
+    """The first address of a List[String] source column that passes the URL rule, or null."""
+    return http_only(column).list.first()
 
 
 def poll_cycles(tables: dict[str, pl.DataFrame]) -> list[int]:

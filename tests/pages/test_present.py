@@ -7,16 +7,17 @@ checked on the default page here and on every page in tests/browser/test_present
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
 from tests.pages.apptest import ENTRY, texts
 
-DECK = json.loads(
-    (Path(__file__).resolve().parents[2] / "data" / "decks" / "race-2026.json").read_text()
-)
+DATA = Path(__file__).resolve().parents[2] / "data"
+DECK = json.loads((DATA / "decks" / "race-2026.json").read_text())
 N = len(DECK["slides"])
 
 
@@ -84,6 +85,7 @@ def test_no_readable_deck_says_how_to_make_one(tmp_path, monkeypatch):
     at = open_view("present")
     assert "data/decks/" in texts(at)
     assert any("broken.json" in str(w.value).replace("\\", "") for w in at.warning)
+    assert at.file_uploader(key="present_upload")  # a deck file can still be presented
 
 
 def test_copy_link_shows_the_views_parameters():
@@ -91,3 +93,81 @@ def test_copy_link_shows_the_views_parameters():
     codes = [c.value for c in at.code]
     assert "/?cycle=2016" in codes
     assert "13 candidacies in the 2016 selection cycle" in texts(at)
+
+
+# --- a visitor's own deck: built in the session, downloaded, uploaded; nothing written ---------
+
+
+def data_snapshot() -> dict[str, str]:
+    """Every file under data/ (decks and CHANGELOG.md included) with a hash of its bytes."""
+    return {
+        str(p.relative_to(DATA)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(DATA.rglob("*"))
+        if p.is_file()
+    }
+
+
+def add_view(at: AppTest, slide_title: str, deck_title: str | None = None) -> AppTest:
+    """Fill and submit the copy-link control's "Add this view to my deck" form."""
+    if deck_title is not None:
+        at.text_input(key="share_deck_new_title").input(deck_title)
+    at.text_input(key="share_slide_title").input(slide_title)
+    next(b for b in at.button if b.label == "Add to deck").click()
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_anonymous_visitor_adding_a_view_writes_nothing_on_the_server():
+    before = data_snapshot()
+    at = add_view(open_view(None, cycle="2016"), "The 2016 field", "Anon wrote this")
+    assert not at.error
+    assert "Added as slide 1" in " ".join(str(s.value) for s in at.success)
+    at = add_view(at, "Again")
+    assert data_snapshot() == before  # no deck file, no CHANGELOG line
+    assert [d.label for d in at.get("download_button")] == ["Download my deck (2 slides, JSON)"]
+
+
+def test_own_deck_is_downloaded_then_uploaded_and_presented(monkeypatch):
+    served: list[tuple[bytes, str | None]] = []
+    original = MemoryMediaFileStorage.load_and_get_id
+
+    def record(self, path_or_data, mimetype, kind, filename=None):
+        if kind.name == "DOWNLOADABLE" and isinstance(path_or_data, bytes):
+            served.append((path_or_data, filename))
+        return original(self, path_or_data, mimetype, kind, filename)
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", record)
+    before = data_snapshot()
+    at = add_view(open_view(None, cycle="2016"), "The 2016 field", "Geneva side event")
+    at = add_view(at, "Still 2016")
+    file_bytes, file_name = served[-1]
+    assert file_name == "geneva-side-event.json"
+    assert [s["title"] for s in json.loads(file_bytes)["slides"]] == [
+        "The 2016 field",
+        "Still 2016",
+    ]
+
+    # Another visitor (a new session) uploads the file on /present and presents it.
+    other = open_view("present")
+    other.file_uploader(key="present_upload").set_value((file_name, file_bytes, "application/json"))
+    other.run()
+    assert not other.exception, [e.value for e in other.exception]
+    assert other.selectbox(key="deck").value == "geneva-side-event"
+    assert "1 / 2" in texts(other)
+    assert frame_src(other) == "/?cycle=2016&embed=true"
+    other.button(key="present_next").click().run()
+    assert "2 / 2" in texts(other)
+    assert data_snapshot() == before
+
+
+def test_bad_or_oversized_upload_is_refused_with_a_reason():
+    at = open_view("present")
+    at.file_uploader(key="present_upload").set_value(("x.json", b"{nope", "application/json"))
+    at.run()
+    assert any("not valid JSON" in str(w.value) for w in at.warning)
+    assert at.selectbox(key="deck").value == "race-2026"
+    big = b" " * (70 * 1024) + b"{}"
+    at.file_uploader(key="present_upload").set_value(("big.json", big, "application/json"))
+    at.run()
+    assert any("larger than 64 KB" in str(w.value) for w in at.warning)

@@ -1,5 +1,5 @@
-"""Decks: the shipped deck is valid and points at real views; slides are checked, links built and
-decks written atomically with a changelog line."""
+"""Decks: the shipped deck is valid and points at real views; slides are checked, links built; a
+visitor's own deck is a value that round-trips through its downloaded file."""
 
 from __future__ import annotations
 
@@ -94,45 +94,61 @@ def test_unreadable_deck_files_are_reported_not_raised(tmp_path):
     assert set(problems) == {"broken.json", "other.json"}
 
 
-def test_add_slide_to_a_new_then_an_existing_deck(tmp_path):
-    folder = tmp_path / "decks"
-    changelog = tmp_path / "CHANGELOG.md"
-    changelog.write_text("# Data changelog\n\nIntro.\n\n## 2026-01-01 — older\n\n- old\n")
+def test_add_slide_builds_a_deck_value_that_round_trips_through_its_file():
     slide, _ = view.check_slide("compare", {"cycle": ["2016"]}, "Two candidates", "note", PAGES)
     deck, problems = view.add_slide(
-        folder, slide, new_title="My talk, Geneva", today=date(2026, 11, 27), changelog=changelog
+        None, slide, new_title="My talk, Geneva", taken={"race-2026"}, today=date(2026, 11, 27)
     )
-    assert problems == [] and deck.id == "my-talk-geneva"
-    stored = json.loads((folder / "my-talk-geneva.json").read_text())
+    assert problems == [] and deck.id == "my-talk-geneva" and deck.created == "2026-11-27"
+    second, _ = view.check_slide("overview", {}, "Overview", "", PAGES)
+    deck, problems = view.add_slide(deck, second, today=date(2026, 11, 28))
+    assert [s.title for s in deck.slides] == ["Two candidates", "Overview"]
+    stored = json.loads(view.deck_json(deck))
     assert stored["slides"][0] == {
         "page": "compare", "params": {"cycle": "2016"}, "title": "Two candidates", "note": "note"
     }  # fmt: skip
-    second, _ = view.check_slide("overview", {}, "Overview", "", PAGES)
-    deck, problems = view.add_slide(
-        folder, second, deck_id="my-talk-geneva", today=date(2026, 11, 28), changelog=changelog
-    )
-    assert [s.title for s in deck.slides] == ["Two candidates", "Overview"]
-    reloaded, problems = view.load_decks(folder, PAGES)
-    assert problems == {} and reloaded[0] == deck
-    log = changelog.read_text()
-    # Newest first, after the intro; the older entry is kept.
-    assert log.index("2026-11-28") < log.index("2026-11-27") < log.index("2026-01-01")
-    assert "`/compare?cycle=2016`" in log and "Intro." in log
-    assert not list(folder.glob("*.tmp")), "a temporary file was left behind"
+    again, problems = view.read_upload(view.deck_json(deck), PAGES)
+    assert problems == [] and again == deck
 
 
-def test_add_slide_refuses_bad_targets_and_writes_nothing(tmp_path):
+def test_add_slide_refuses_a_missing_title_and_a_full_deck():
     slide, _ = view.check_slide("overview", {}, "O", "", PAGES)
     today = date(2026, 11, 27)
-    assert view.add_slide(tmp_path, slide, deck_id="nope", today=today)[1][0].key == (
-        "present.err_deck_unknown"
-    )
-    assert view.add_slide(tmp_path, slide, deck_id="../x", today=today)[0] is None
-    assert view.add_slide(tmp_path, slide, new_title="  ", today=today)[1][0].key == (
+    assert view.add_slide(None, slide, new_title="  ", today=today)[1][0].key == (
         "present.err_deck_title_required"
     )
-    view.add_slide(tmp_path, slide, new_title="Talk", today=today)
-    assert view.add_slide(tmp_path, slide, new_title="talk!", today=today)[1][0].key == (
-        "present.err_deck_exists"
+    full = view.Deck("d", "D", "", "", "", (slide,) * view.MAX_SLIDES)
+    assert view.add_slide(full, slide, today=today) == (
+        None, [view.Problem("present.err_deck_full", {"max": view.MAX_SLIDES})]
+    )  # fmt: skip
+
+
+def test_a_new_or_uploaded_deck_never_takes_a_shipped_decks_id():
+    slide, _ = view.check_slide("overview", {}, "O", "", PAGES)
+    deck, _ = view.add_slide(
+        None, slide, new_title="Race 2026", taken={"race-2026"}, today=date(2026, 11, 27)
     )
-    assert [p.name for p in tmp_path.iterdir()] == ["talk.json"]
+    assert deck.id == "race-2026-2"
+    uploaded, problems = view.read_upload(
+        (DECKS / "race-2026.json").read_bytes(), PAGES, taken={"race-2026", "race-2026-2"}
+    )
+    assert problems == [] and uploaded.id == "race-2026-3"
+
+
+@pytest.mark.parametrize(
+    ("data", "key"),
+    [
+        (b"{not json", "present.err_json"),
+        (b"\xff\xfe", "present.err_json"),
+        (b"[]", "present.err_not_object"),
+        (b" " * view.MAX_UPLOAD_BYTES + b"{}", "present.err_too_big"),
+    ],
+)
+def test_bad_upload_is_refused_with_a_reason(data, key):
+    deck, problems = view.read_upload(data, PAGES)
+    assert deck is None and problems[0].key == key
+
+
+def test_nothing_in_the_decks_module_writes_files():
+    source = (REPO / "views" / "decks.py").read_text()
+    assert "write_text" not in source and "os.replace" not in source and "open(" not in source
