@@ -3,11 +3,11 @@ and the statements behind every point."""
 
 import streamlit as st
 
-from components.cached import arrow_table, cached
+from components.cached import cached
 from components.charts import cached_figure, csv_download, show_chart
 from components.data import get_package
 from components.i18n import t
-from components.layout import format_date, page_header, source_note
+from components.layout import fit_table, format_date, page_header, source_note
 from components.radar import radar_figure, radar_text, statement_line
 from components.url_state import url_choice, url_multi
 from views import compare as view
@@ -49,14 +49,12 @@ def compare_model(package, cycle: int, chosen: tuple[str, ...]) -> dict:
         "people": people,
         "names": dict(radar.select("person_id", "name").unique(maintain_order=True).iter_rows()),
         "levels": (
-            arrow_table(
-                view.level_table(radar, text.cell).rename({"priority": t("compare.col_priority")})
-            )
+            view.level_table(radar, text.cell).rename({"priority": t("compare.col_priority")})
             if people
             else None
         ),
         "coverage": (
-            arrow_table(view.coverage_table(radar).rename({"priority": t("compare.col_priority")}))
+            view.coverage_table(radar).rename({"priority": t("compare.col_priority")})
             if people
             else None
         ),
@@ -132,16 +130,10 @@ else:
         csv_download(radar, f"compare-{cycle}", key="compare_radar_csv")
     with right:
         st.subheader(t("compare.table_title"))
-        levels = model["levels"]
-        st.dataframe(levels, hide_index=True, width="stretch")
+        fit_table(model["levels"], key="compare_levels")
         st.caption(t("compare.table_caption"))
         st.subheader(t("compare.coverage_title"))
-        coverage = model["coverage"]
-        st.dataframe(
-            coverage,
-            hide_index=True,
-            width="stretch",
-        )
+        fit_table(model["coverage"], key="compare_coverage")
         st.caption(t("compare.coverage_caption"))
         source_note(package, "asks", "statements")
 

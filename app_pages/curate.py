@@ -11,7 +11,7 @@ from components.auth import login_gate
 from components.data import db_status, get_package
 from components.i18n import t
 from components.layout import page_header
-from components.safe import md_text
+from views.text import md_text
 from components.url_state import declare_keys, url_choice, url_date
 from store import (
     REVIEW_ROLES,

@@ -11,7 +11,7 @@ from components.cached import arrow_table, cached
 from components.charts import csv_download
 from components.data import get_package
 from components.i18n import current_language, t
-from components.layout import format_date, page_header, source_note
+from components.layout import fit_table, format_date, page_header, source_note
 from components.url_state import url_choice
 from views import map as view
 from views.common import cycles_desc
@@ -56,7 +56,12 @@ def page_lookups(package) -> dict:
         "indicators": view.indicator_options(package["indicators"]),
         "countries": view.country_options(package.tables),
         "missions": missions,
-        "missions_table": arrow_table(missions.drop("country_iso3", "lat", "lon")),
+        "missions_table": arrow_table(
+            view.missions_shown(
+                missions.drop("country_iso3", "lat", "lon"), deck_texts, format_date
+            )
+        ),
+        "mission_words": deck_texts,
         "deck": deck,
     }
 
@@ -262,31 +267,20 @@ if country != NO_COUNTRY:
     facts = view.country_indicators(tables, country)
     known = facts.filter(pl.col("label").is_not_null()).height
     st.markdown(t("map.country_intro", n=known, total=facts.height))
-    shown = facts.select(
-        pl.col("priority_id").str.to_uppercase(),
-        "title",
-        pl.col("label").fill_null(t("map.no_data")),
-        pl.col("unit").fill_null(""),
-        "year",
-        pl.col("note").fill_null(""),
-        "source_name",
-        "source_url",
-    )
-    st.dataframe(
-        shown,
-        hide_index=True,
-        width="stretch",
-        height=36 * (shown.height + 1) + 4,
-        column_config={
-            "priority_id": t("map.col_priority"),
-            "title": t("map.col_indicator"),
-            "label": t("map.col_value"),
-            "unit": t("map.col_unit"),
-            "year": st.column_config.NumberColumn(t("map.col_year"), format="%d"),
-            "note": t("map.col_note"),
-            "source_name": t("map.col_source"),
-            "source_url": st.column_config.LinkColumn(t("map.col_link")),
-        },
+    shown = view.country_panel(facts, no_data=t("map.no_data"), cannot=t("map.cannot_veto"))
+    fit_table(
+        shown.select(
+            pl.col("indicator").alias(t("map.col_indicator")),
+            pl.col("value").alias(t("map.col_value")),
+            pl.col("note").alias(t("map.col_note")),
+            pl.Series(
+                t("map.col_source"),
+                [md_link(u, n) for u, n in shown.select("source_url", "source_name").iter_rows()],
+                dtype=pl.String,
+            ),
+        ),
+        key="country_panel",
+        markdown=[t("map.col_source")],
     )
     csv_download(shown, f"country-{country}-indicators", key="download_country")
     source_note(package, "indicators", "indicator_values")
@@ -310,27 +304,17 @@ if country != NO_COUNTRY:
     in_country = view.country_missions(package["peacekeeping_missions"], country)
     if in_country.height:
         st.markdown(t("map.country_missions", n=in_country.height))
-        st.dataframe(
-            in_country.with_columns(
-                pl.col("status").replace_strict(
-                    {"active": t("map.status_active"), "closed": t("map.status_closed")},
-                    default=pl.col("status"),
-                ),
-                pl.col("poc_mandate").replace_strict(
-                    {k: t(f"map.poc_{k}") for k in ("yes", "no", "unknown")},
-                    default=pl.col("poc_mandate"),
-                ),
+        fit_table(
+            view.missions_shown(in_country, lookups["mission_words"], format_date).rename(
+                {
+                    "acronym": t("map.col_acronym"),
+                    "name": t("map.col_mission"),
+                    "status": t("map.col_status"),
+                    "dates": t("map.col_dates"),
+                    "poc_mandate": t("map.col_poc"),
+                }
             ),
-            hide_index=True,
-            width="stretch",
-            column_config={
-                "acronym": t("map.col_acronym"),
-                "name": t("map.col_mission"),
-                "status": t("map.col_status"),
-                "start_date": t("map.col_start"),
-                "end_date": t("map.col_end"),
-                "poc_mandate": t("map.col_poc"),
-            },
+            key="country_missions",
         )
     else:
         st.markdown(t("map.country_no_missions"))
@@ -375,8 +359,7 @@ st.dataframe(
         "name": t("map.col_mission"),
         "countries": t("map.col_countries"),
         "status": t("map.col_status"),
-        "start_date": t("map.col_start"),
-        "end_date": t("map.col_end"),
+        "dates": t("map.col_dates"),
         "poc_mandate": t("map.col_poc"),
         "hq_city": t("map.col_hq"),
         "source_url": st.column_config.ListColumn(t("map.col_sources")),

@@ -6,7 +6,7 @@ from pathlib import Path
 import polars as pl
 import streamlit as st
 
-from components.cached import arrow_table, cached
+from components.cached import cached
 from components.charts import (
     ASSESSMENT_STYLE,
     STATUS_STYLE,
@@ -16,7 +16,7 @@ from components.charts import (
 )
 from components.data import get_package
 from components.i18n import t
-from components.layout import format_date, page_header, source_note
+from components.layout import fit_table_paged, format_date, page_header, source_note
 from components.url_state import url_choice
 from views import priorities as view
 from views.commitments import STATUS_ORDER
@@ -119,7 +119,6 @@ def priority_model(package, priority: str, cycle: int) -> dict:
     grid = view.ask_grid(tables, cycle, priority)
     statements = view.statements_on(tables, cycle, priority)
     record = view.record_on(tables, priority)
-    words = {s: status_word(s) for s in STATUS_ORDER}
     model = {
         "prio": view.priority_row(package["priorities"], priority),
         "asks": asks,
@@ -139,17 +138,15 @@ def priority_model(package, priority: str, cycle: int) -> dict:
         ),
     }
     if not overall.is_empty():
-        model["grid_table"] = arrow_table(
-            grid.with_columns(pl.col("status").replace_strict(words).alias("cell"))
-            .pivot(on="ask_id", index="name", values="cell", maintain_order=True)
-            .join(
-                overall.select(
-                    "name", pl.col("status").replace_strict(words).alias(t("priorities.overall"))
-                ),
-                on="name",
-                how="left",
-            )
-            .rename({"name": t("priorities.col_candidate")})
+        labels = grid_labels(asks)
+        short = {s: labels[f"cell_{s}"] for s in STATUS_ORDER}
+        model["grid_table"] = view.ask_table(
+            grid,
+            overall,
+            asks,
+            short,
+            ask_header=t("priorities.col_ask"),
+            overall_label=t("priorities.overall"),
         )
         model["grid_plotted"] = grid.join(
             overall.select(
@@ -209,7 +206,9 @@ else:
     show_chart(cached_figure(grid_chart, package, priority, cycle), key="grid_chart")
     st.caption(t("priorities.grid_caption"))
     source_note(package, "statements", "searches", "assessments")
-    st.dataframe(model["grid_table"], hide_index=True, width="stretch", key="grid_table")
+    fit_table_paged(
+        model["grid_table"], key="grid_table", page_label=t("priorities.table_page")
+    )
     csv_download(model["grid_plotted"], f"priority-{priority}-{cycle}-grid", key="grid_csv")
 
 # The statements behind the grid (the newest LIST_LIMIT; the CSV holds them all).

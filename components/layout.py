@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
+import polars as pl
 import streamlit as st
 
 from components.i18n import current_language, format_date_in, t
@@ -19,7 +21,27 @@ __all__ = [
     "sidebar_footer",
     "problems_page",
     "format_date",
+    "fit_table",
+    "fit_table_paged",
+    "COLUMNS_PER_TABLE",
+    "layout_css",
 ]
+
+# Tables wrap their text and never run past the page; on a phone the main area uses the full
+# width, and charts keep their own height (Plotly's fixed heights are set per figure).
+LAYOUT_CSS = """<style>
+[data-testid="stTable"] { overflow-x: visible; }
+[data-testid="stTable"] table { width: 100%; table-layout: auto; }
+[data-testid="stTable"] th, [data-testid="stTable"] td {
+  white-space: normal; overflow-wrap: anywhere; word-break: normal; vertical-align: top;
+}
+@media (max-width: 640px) {
+  [data-testid="stMainBlockContainer"] { padding-left: 0.75rem; padding-right: 0.75rem; }
+  [data-testid="stTable"] th, [data-testid="stTable"] td {
+    padding: 0.25rem 0.3rem; font-size: 0.8rem;
+  }
+}
+</style>"""
 
 
 def format_date(value, precision: str = "day") -> str:
@@ -36,8 +58,61 @@ def hide_navigation_when_embedded() -> None:
         )
 
 
+def layout_css() -> None:
+    """The shared table and phone styles (a style-only block takes no space on the page)."""
+    st.html(LAYOUT_CSS)
+
+
+def fit_table(
+    frame: pl.DataFrame, *, key: str, markdown: Iterable[str] = (), empty: str = "—"
+) -> None:
+    """A small table that fits the page at any width: a static table whose cells wrap.
+
+    Every cell is shown as text (escaped) except the columns named in `markdown`, which the caller
+    built with `md_link` / `md_text`; null cells show `empty`. For lists of more than a few dozen
+    rows use `st.dataframe` with column widths instead. `key` names the container
+    (`st-key-table-<key>`), so tests and styles can find the table.
+    """
+    trusted = set(markdown)
+    cells = frame.with_columns(
+        pl.col(c).cast(pl.String).fill_null(empty).map_elements(md_text, return_dtype=pl.String)
+        if c not in trusted
+        else pl.col(c).cast(pl.String).fill_null(empty)
+        for c in frame.columns
+    )
+    cells = cells.rename({c: md_text(c) for c in cells.columns})
+    with st.container(key=f"table-{key}"):
+        st.table(cells, hide_index=True)
+
+
+COLUMNS_PER_TABLE = 4  # candidacies side by side that still fit a phone's width
+
+
+def fit_table_paged(
+    frame: pl.DataFrame, *, key: str, page_label: str, keep: int = 1, per_page: int = 0
+) -> None:
+    """`fit_table`, with the columns after the first `keep` split into tabs of `per_page`
+    (default COLUMNS_PER_TABLE) when there are more: every tab repeats the first columns.
+    `page_label` is a template with {first}, {last} and {n}, e.g. 'Candidates {first}–{last} of
+    {n}'; tables are keyed `<key>-1`, `<key>-2`, …"""
+    per_page = per_page or COLUMNS_PER_TABLE
+    fixed, rest = frame.columns[:keep], frame.columns[keep:]
+    if len(rest) <= per_page:
+        fit_table(frame, key=key)
+        return
+    groups = [rest[i : i + per_page] for i in range(0, len(rest), per_page)]
+    labels = [
+        page_label.format(first=i * per_page + 1, last=i * per_page + len(g), n=len(rest))
+        for i, g in enumerate(groups)
+    ]
+    for i, (tab, group) in enumerate(zip(st.tabs(labels), groups, strict=True), 1):
+        with tab:
+            fit_table(frame.select(*fixed, *group), key=f"{key}-{i}")
+
+
 def page_header(title: str, state_sentence: str) -> None:
     """The page title, one sentence saying what the view shows, and the place for link notices."""
+    layout_css()
     st.title(title)
     st.markdown(state_sentence)
     share_slot(title, state_sentence)  # the copy-link control, filled in by the entry file

@@ -417,7 +417,12 @@ def indicator_map(
     `version` and `language` are part of the key only (the tables and the labels depend on them).
     """
     indicator = view.indicator_row(_tables["indicators"], indicator_id)
-    no_data = t("map.not_in_partial_list") if view.is_partial(indicator) else t("map.no_data")
+    if indicator_id == view.VETO_INDICATOR:
+        no_data = t("map.no_veto")  # true of every state in the class, whatever the year
+    elif view.is_partial(indicator):
+        no_data = t("map.not_in_partial_list")
+    else:
+        no_data = t("map.no_data")
     classes = view.indicator_classes(indicator, _tables["indicator_values"], no_data)
     frame = view.map_frame(_tables, indicator, year, classes)
     lens = view.lens_frame(_tables, cycle, frame) if cycle is not None else None

@@ -24,6 +24,7 @@ __all__ = [
     "priority_row",
     "priority_asks",
     "ask_grid",
+    "ask_table",
     "overall_levels",
     "statements_on",
     "indicators_on",
@@ -118,6 +119,36 @@ def ask_grid(tables: dict[str, pl.DataFrame], cycle: int, priority_id: str) -> p
         .sort("_c", "order")
         .select("person_id", "name", "ask_id", "level", "n_statements", "status")
     )
+
+
+def ask_table(
+    grid: pl.DataFrame,
+    overall: pl.DataFrame,
+    asks: pl.DataFrame,
+    words: dict[str, str],
+    *,
+    ask_header: str,
+    overall_label: str,
+) -> pl.DataFrame:
+    """The grid as a table to read: one row per ask ('p1.a Give human rights …', in order) and a
+    last row for the priority as a whole (`overall_label`); one column per candidacy (its name, in
+    nomination order); cells are `words[status]`. The first column is named `ask_header`."""
+    labels = {a: f"{a} {text}" for a, text in asks.select("ask_id", "text").iter_rows()}
+    cells = grid.select(
+        pl.col("ask_id").replace_strict(labels, default=pl.col("ask_id")).alias(ask_header),
+        "name",
+        pl.col("status").replace_strict(words, default=pl.col("status")).alias("cell"),
+    )
+    names = list(dict.fromkeys(overall["name"]))
+    total = overall.select(
+        pl.lit(overall_label).alias(ask_header),
+        "name",
+        pl.col("status").replace_strict(words, default=pl.col("status")).alias("cell"),
+    )
+    wide = pl.concat([cells, total]).pivot(
+        on="name", index=ask_header, values="cell", maintain_order=True
+    )
+    return wide.select(ask_header, *names)
 
 
 def statements_on(tables: dict[str, pl.DataFrame], cycle: int, priority_id: str) -> pl.DataFrame:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from tests.pages.apptest import notices, open_page, plotly_specs, texts
+from tests.pages.apptest import notices, open_page, plotly_specs, shown_tables, texts
 from views.commitments import candidacy_options, priority_levels
 from views.compare import axis_labels
 
@@ -22,7 +22,7 @@ def gap_traces(at) -> list[dict]:
 
 
 def level_table(at):
-    return at.dataframe[0].value
+    return shown_tables(at)[0]
 
 
 def test_example_link_draws_two_candidacies_over_eight_axes(package):
@@ -34,8 +34,8 @@ def test_example_link_draws_two_candidacies_over_eight_axes(package):
     assert [tr["meta"]["person_id"] for tr in data] == EXAMPLE
     axes = list(axis_labels(package["priorities"]).values())
     for tr in data:
-        assert tr["theta"] == axes
-        assert len(tr["r"]) == 8
+        assert tr["meta"]["axes"] == axes
+        assert len(tr["r"]) == len(tr["theta"]) == 8
 
 
 def test_an_axis_without_evidence_is_none_in_the_radar_and_named_in_legend_and_table(package):
@@ -44,7 +44,7 @@ def test_an_axis_without_evidence_is_none_in_the_radar_and_named_in_legend_and_t
     gap = levels.filter(pl.col("level").is_null()).row(0, named=True)
     axis = axis_labels(package["priorities"])[gap["priority_id"]]
     trace = next(tr for tr in candidacy_traces(at) if tr["meta"]["person_id"] == gap["person_id"])
-    value = trace["r"][trace["theta"].index(axis)]
+    value = trace["r"][trace["meta"]["axes"].index(axis)]
     assert value is None and value != 0
     status_words = {
         "silent": "silent — searched, nothing found",
@@ -53,7 +53,7 @@ def test_an_axis_without_evidence_is_none_in_the_radar_and_named_in_legend_and_t
     }
     legend = [tr for tr in gap_traces(at) if status_words[gap["status"]] in tr["name"]]
     assert legend, [tr["name"] for tr in gap_traces(at)]
-    assert axis in legend[0]["theta"]
+    assert axis in legend[0]["meta"]["axes"]
     table = level_table(at)
     name = "António Guterres" if gap["person_id"] == "antonio-guterres" else "Irina Bokova"
     cell = table.loc[table["Priority"] == axis, name].iloc[0]
@@ -68,7 +68,7 @@ def test_a_not_assessed_axis_says_not_assessed_in_the_table(package):
     at = open_page("compare", cycle="2016", candidate=[pid])
     axis = axis_labels(package["priorities"])[priority]
     (trace,) = candidacy_traces(at)
-    assert trace["r"][trace["theta"].index(axis)] is None
+    assert trace["r"][trace["meta"]["axes"].index(axis)] is None
     assert any(tr["name"] == "not assessed yet" for tr in gap_traces(at))
     table = level_table(at)
     assert "not assessed" in table.loc[table["Priority"] == axis].iloc[0, 1]
