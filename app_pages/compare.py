@@ -1,6 +1,7 @@
 """Compare: up to four candidacies of one cycle on the eight priorities — radar, table, coverage
 and the statements behind every point."""
 
+import polars as pl
 import streamlit as st
 
 from components.cached import cached
@@ -59,6 +60,11 @@ def compare_model(package, cycle: int, chosen: tuple[str, ...]) -> dict:
             else None
         ),
         "lines": lines,
+        # What the view shows, for source notes that cite these rows' sources.
+        "shown": {
+            "statements": statements if statements is not None else pl.DataFrame(),
+            "searches": view.search_rows(package.tables, cycle, people),
+        },
     }
 
 
@@ -125,7 +131,10 @@ else:
     with left:
         st.subheader(t("compare.radar_title"))
         show_chart(cached_figure(radar_chart, package, cycle, tuple(chosen)), key="compare_radar")
-        source_note(package, "statements", "searches", "assessments", "priorities")
+        shown = model["shown"]
+        source_note(
+            package, "statements", "searches", "assessments", "priorities", shown=shown
+        )
         st.caption(t("compare.radar_caption"))
         csv_download(radar, f"compare-{cycle}", key="compare_radar_csv")
     with right:
@@ -135,7 +144,7 @@ else:
         st.subheader(t("compare.coverage_title"))
         fit_table(model["coverage"], key="compare_coverage")
         st.caption(t("compare.coverage_caption"))
-        source_note(package, "asks", "statements")
+        source_note(package, "asks", "statements", shown=shown)
 
     st.subheader(t("compare.statements_title"))
     st.caption(t("compare.statements_caption"))
@@ -146,4 +155,4 @@ else:
             st.markdown("\n".join(rows))
         else:
             st.caption(t("compare.no_statements", name=md_text(names[pid])))
-    source_note(package, "statements")
+    source_note(package, "statements", shown=shown)

@@ -11,8 +11,8 @@ from components.auth import login_gate
 from components.data import db_status, get_package
 from components.i18n import t
 from components.layout import page_header
-from views.text import md_text
 from components.url_state import declare_keys, url_choice, url_date
+from loaders.clock import today as clock_today
 from store import (
     REVIEW_ROLES,
     WRITE_ROLES,
@@ -28,6 +28,7 @@ from store import (
     set_retired,
 )
 from views import curate as view
+from views.text import md_text
 
 NEW = "new"
 DATE_MIN, DATE_MAX = dt.date(1945, 1, 1), dt.date(2100, 12, 31)
@@ -352,7 +353,7 @@ def checked_section() -> None:
     """Mark a cycle (its as-of day, which the overview's staleness notice reads) or a table as
     checked up to a day."""
     st.markdown(t("curate.checked_intro"))
-    today = dt.date.today()
+    today = clock_today()
     cycle_rows = {r["cycle"]: r for r in stored_rows("cycles")}
     with st.form(key="curate_checked_cycle_form"):
         st.markdown(f"**{t('curate.checked_cycle')}**")
@@ -436,7 +437,7 @@ def history_section(table: str, item: str) -> None:
             st.dataframe(view.audit_frame(rows), hide_index=True, width="stretch")
         else:
             st.caption(t("curate.no_history"))
-    today = dt.date.today()
+    today = clock_today()
     since = url_date(
         "since",
         default=today - dt.timedelta(days=30),

@@ -1,7 +1,5 @@
 """Overview: the eight priorities, the selection cycles and the candidacies of the chosen cycle."""
 
-from datetime import date
-
 import streamlit as st
 
 from components.cached import cached
@@ -9,6 +7,7 @@ from components.data import get_package
 from components.i18n import t
 from components.layout import format_date, page_header, source_note
 from components.url_state import url_choice
+from loaders.clock import today
 from views import overview as view
 from views.common import cycles_desc
 from views.text import md_link, md_text
@@ -35,7 +34,7 @@ page_header(
     t("overview.state", n=summary.candidacies, cycle=cycle, as_of=format_date(summary.as_of)),
 )
 
-behind = view.days_behind(summary, date.today())
+behind = view.days_behind(summary, today())
 if behind is not None:
     st.warning(t("overview.stale", as_of=format_date(summary.as_of), days=behind), icon="⏳")
 

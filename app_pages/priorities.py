@@ -133,6 +133,13 @@ def priority_model(package, priority: str, cycle: int) -> dict:
         ],
         "record_blocks": [record_block(e) for e in record.head(LIST_LIMIT).iter_rows(named=True)],
         "counts": view.assessment_counts(record),
+        # What the view shows, for source notes that cite these rows' sources.
+        "shown": {
+            "statements": statements.select(pl.col("sources").alias("source_url")),
+            "searches": tables["searches"].filter(
+                (pl.col("cycle") == cycle) & (pl.col("priority_id") == priority)
+            ),
+        },
         "record_people": list(
             record.select("person_id", "name").unique(maintain_order=True).iter_rows()
         ),
@@ -205,7 +212,7 @@ if overall.is_empty():
 else:
     show_chart(cached_figure(grid_chart, package, priority, cycle), key="grid_chart")
     st.caption(t("priorities.grid_caption"))
-    source_note(package, "statements", "searches", "assessments")
+    source_note(package, "statements", "searches", "assessments", shown=model["shown"])
     fit_table_paged(
         model["grid_table"], key="grid_table", page_label=t("priorities.table_page")
     )
@@ -220,7 +227,7 @@ for block in model["statement_blocks"]:
 if len(model["statement_blocks"]) < statements.height:
     shown_note("priorities.statements_shown", len(model["statement_blocks"]), statements.height)
     csv_download(statements, f"priority-{priority}-{cycle}-statements", key="statements_csv")
-source_note(package, "statements")
+source_note(package, "statements", shown=model["shown"])
 
 # Country indicators that give context (never a score of a person).
 st.subheader(t("priorities.indicators_title"))

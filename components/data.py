@@ -68,12 +68,13 @@ def get_package() -> Package:
 @st.cache_resource(max_entries=8, show_spinner=False)
 def _localized(_package: Package, version: str, language: str) -> Package:
     # `version` and `language` key the cache; the leading underscore keeps the package unhashed.
-    from components.i18n import localized_agenda
+    from components.i18n import localized_agenda, localized_indicators
 
     tables = dict(_package.tables)
     tables["priorities"], tables["asks"] = localized_agenda(
         _package["priorities"], _package["asks"], language
     )
+    tables["indicators"] = localized_indicators(_package["indicators"], language)
     return dataclasses.replace(_package, tables=tables)
 
 

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
+from urllib.parse import urlparse
 
 import polars as pl
 import streamlit as st
 
-from components.i18n import current_language, format_date_in, t
+from components.i18n import current_language, data_text, format_date_in, t
 from components.share import is_embedded, share_slot
 from components.url_state import notice_slot
 from loaders import Package
-from views.text import md_link, md_text
+from views.text import is_http_url, md_link, md_text
 
 __all__ = [
     "hide_navigation_when_embedded",
@@ -119,17 +120,50 @@ def page_header(title: str, state_sentence: str) -> None:
     notice_slot()
 
 
-def source_note(package: Package, *resources: str) -> None:
-    """One caption under a chart: the tables it draws on, their sources and as-of dates."""
+def cited_urls(rows: pl.DataFrame) -> list[str]:
+    """The distinct http(s) addresses in the `source_url` column (text or list) of `rows`, most
+    cited first (ties in first-seen order)."""
+    if "source_url" not in rows.columns or rows.height == 0:
+        return []
+    urls = rows["source_url"]
+    if urls.dtype == pl.List(pl.String):
+        urls = urls.explode()
+    counts = urls.drop_nulls().value_counts(sort=True)
+    return [u for u in counts[urls.name].to_list() if is_http_url(u)]
+
+
+def _host(url: str) -> str:
+    host = urlparse(url).hostname or url
+    return host.removeprefix("www.")
+
+
+def source_note(
+    package: Package, *resources: str, shown: Mapping[str, pl.DataFrame] | None = None
+) -> None:
+    """One caption under a chart: the tables it draws on, their sources and as-of dates.
+
+    For a table in `shown` (its rows as the view shows them, with a `source_url` column) the note
+    cites the sources those rows cite (by site, most cited first), not the whole table's: a 2026
+    view never cites 2016's sources.
+    """
     parts = []
     for name in resources:
         res = package.descriptor.resource(name)
-        sources = "; ".join(
-            md_link(s.get("path"), s.get("title") or s.get("path", "")) for s in res.sources[:3]
-        )
-        more = t("common.and_more", n=len(res.sources) - 3) if len(res.sources) > 3 else ""
+        if shown is not None and name in shown:
+            urls = cited_urls(shown[name])
+            links = [md_link(u, _host(u)) for u in urls[:3]]
+            sources = t("common.cited", n=len(urls)) + " " + "; ".join(links) if urls else ""
+            sources = sources or t("common.nothing_cited")
+            more = t("common.and_more", n=len(urls) - 3) if len(urls) > 3 else ""
+        else:
+            sources = "; ".join(
+                md_link(s.get("path"), s.get("title") or s.get("path", ""))
+                for s in res.sources[:3]
+            )
+            more = t("common.and_more", n=len(res.sources) - 3) if len(res.sources) > 3 else ""
         as_of = t("common.as_of", date=res.as_of) if res.as_of else t("common.as_of_unknown")
-        parts.append(f"**{md_text(res.title)}** — {sources}{more} ({as_of})")
+        title = data_text("resources", f"{name}_title", res.title)
+        parts.append(f"**{md_text(title)}** — {sources}{more} ({as_of})")
     st.caption(t("common.source") + ": " + " · ".join(parts))
 
 

@@ -8,7 +8,8 @@
   checks it.
 - `python -m loaders hash-password [--password-stdin]` prints a bcrypt hash of a password.
 - `python -m loaders add-user NAME --role curator [--password-stdin]` prints the secrets.toml block
-  for a curator account (paste it into `.streamlit/secrets.toml`).
+  for a curator account (paste it into `.streamlit/secrets.toml`); the name is normalised (case,
+  spaces) as the login normalises it.
 """
 
 from __future__ import annotations
@@ -68,11 +69,17 @@ def _read_password(from_stdin: bool) -> str:
 
 
 def hash_password(password: str) -> str:
-    """A bcrypt hash, as streamlit-authenticator checks it."""
+    """A bcrypt hash of the password exactly as typed, as the login checks it (`store.login`).
+
+    Refuses a short password, or one with leading or trailing spaces (invisible when pasted).
+    """
     import bcrypt
 
-    if len(password) < 8:
-        raise SystemExit("use a password of at least 8 characters")
+    from store.login import password_problem
+
+    problem = password_problem(password)
+    if problem:
+        raise SystemExit(problem)
     return bcrypt.hashpw(password.encode(), bcrypt.gensalt()).decode()
 
 
@@ -131,8 +138,13 @@ def main(argv: list[str] | None = None) -> int:
         print(hash_password(_read_password(args.password_stdin)))
         return 0
     if args.command == "add-user":
+        from store.login import normalise_username
+
+        username = normalise_username(args.username)
+        if not username:
+            raise SystemExit("the username is empty")
         password_hash = hash_password(_read_password(args.password_stdin))
-        print(user_block(args.username, password_hash, args.role, args.name, args.email))
+        print(user_block(username, password_hash, args.role, args.name, args.email))
         return 0
     return 2
 

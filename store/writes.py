@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from loaders import Problem, check_tables
+from loaders.clock import today
 from loaders.urls import is_http_url
 from store.db import Store, bump_version, utc_now
 from store.schema import ROW_ORDER, ROW_VERSION, key_text
@@ -271,7 +272,7 @@ def save_row(
             "curator": actor.user,
             "reviewer": None,
             "reviewed_on": None,
-            "assessed_on": values.get("assessed_on") or dt.date.today().isoformat(),
+            "assessed_on": values.get("assessed_on") or today().isoformat(),
         }
     action = "create" if expected_version is None else "update"
     return _write(
@@ -421,7 +422,7 @@ def mark_checked(
     if table not in names:
         raise ValueError(f"the package has no table {table!r}")
     problems = _audit_problems(table, reason, evidence_url)
-    if day > dt.date.today():
+    if day > today():
         problems.append(
             Problem(table, None, "as_of", "future", f"{day.isoformat()} is after today")
         )
@@ -511,7 +512,7 @@ def review_assessment(
         **current,
         "status": "reviewed",
         "reviewer": actor.user,
-        "reviewed_on": dt.date.today().isoformat(),
+        "reviewed_on": today().isoformat(),
     }
     # The curator check above was made on `expected_version`; the write enforces that version.
     if current[ROW_VERSION] != expected_version:

@@ -28,6 +28,7 @@ __all__ = [
     "level_table",
     "coverage_table",
     "statement_rows",
+    "search_rows",
     "http_links",
     "http_only",
 ]
@@ -137,6 +138,12 @@ def _by_priority(cells: pl.DataFrame) -> pl.DataFrame:
     names = list(dict.fromkeys(cells["name"]))
     wide = cells.pivot(on="name", index="axis", values="cell", maintain_order=True)
     return wide.select(pl.col("axis").alias("priority"), *names)
+
+
+def search_rows(tables: dict[str, pl.DataFrame], cycle: int, person_ids: list[str]) -> pl.DataFrame:
+    """The documented searches of the chosen candidacies in `cycle` (columns as the table)."""
+    searches = tables["searches"]
+    return searches.filter((pl.col("cycle") == cycle) & pl.col("person_id").is_in(person_ids))
 
 
 def statement_rows(

@@ -43,7 +43,12 @@ def test_guterres_timeline_tells_the_whole_story_in_date_order(package):
     assert "informal dialogue" in labels
     assert "appoints António Guterres" in labels
     polls = lane_points(at, "straw-polls")
-    assert len(polls) == 6
+    n_polls = (
+        package["straw_polls"]
+        .filter((pl.col("cycle") == 2016) & (pl.col("person_id") == "antonio-guterres"))
+        .height
+    )
+    assert len(polls) == n_polls > 0
     assert all("encourage" in label for _, label in polls)
     record = lane_points(at, "record")
     n_record = (

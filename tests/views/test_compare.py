@@ -7,6 +7,7 @@ import polars as pl
 import pytest
 
 from components.radar import RING_OFFSET, radar_figure, radar_text
+from tests.conftest import without_evidence
 from views import compare as view
 from views.commitments import GAP_STATUSES, candidacy_options, priority_levels
 
@@ -24,12 +25,6 @@ def axis_order(package) -> list[str]:
 
 def traces(fig, kind: str) -> list[dict]:
     return [tr for tr in fig.to_dict()["data"] if (tr.get("meta") or {}).get("kind") == kind]
-
-
-def first_cell(package, cycle: int, status: str) -> tuple[str, str] | None:
-    """(person_id, priority_id) of the first candidacy × priority of `cycle` with `status`."""
-    cells = priority_levels(package.tables, cycle).filter(pl.col("status") == status)
-    return cells.select("person_id", "priority_id").row(0) if cells.height else None
 
 
 def test_axis_labels_follow_priority_order(package):
@@ -103,15 +98,10 @@ def test_an_axis_without_evidence_is_a_named_gap_not_zero(package, text):
 
 
 def test_not_assessed_is_a_gap_in_the_radar_and_says_so_in_the_table(package, text):
-    # Every real cell is assessed or searched, so make one not assessed: drop the searches of a
-    # silent 2016 cell (a synthetic change to a copy of the tables).
-    pid, priority = first_cell(package, 2016, "silent")
-    tables = {
-        **package.tables,
-        "searches": package["searches"].filter(
-            ~((pl.col("person_id") == pid) & (pl.col("priority_id") == priority))
-        ),
-    }
+    # Every real cell is assessed or searched, so make one not assessed: drop the evidence of a
+    # 2016 cell (a SYNTHETIC change to a copy of the tables).
+    pid, priority = EXAMPLE[0], "p6"
+    tables = without_evidence(package.tables, 2016, pid, priority)
     radar = view.radar_data(tables, 2016, [pid])
     axis = view.axis_labels(package["priorities"])[priority]
     fig = radar_figure(radar, text)
@@ -125,12 +115,21 @@ def test_not_assessed_is_a_gap_in_the_radar_and_says_so_in_the_table(package, te
 
 
 def test_contradicts_is_a_real_zero(package, text):
-    cell = first_cell(package, 2026, "contradicts") or first_cell(package, 2016, "contradicts")
-    if cell is None:
-        pytest.skip("no contradicting statement in the data")
-    pid, priority = cell
-    cycle = 2026 if first_cell(package, 2026, "contradicts") else 2016
-    radar = view.radar_data(package.tables, cycle, [pid])
+    # SYNTHETIC: one 2016 cell whose only evidence is a statement that contradicts the ask (the
+    # real data may hold no contradicting statement).
+    pid, priority = EXAMPLE[0], "p6"
+    cell = (
+        (pl.col("cycle") == 2016)
+        & (pl.col("person_id") == pid)
+        & (pl.col("priority_id") == priority)
+    )
+    statement = package["statements"].filter(cell).head(1)
+    statement = statement.with_columns(pl.col("commitment_level") * 0)  # level 0, same dtype
+    tables = without_evidence(package.tables, 2016, pid, priority)
+    tables["statements"] = pl.concat([tables["statements"], statement])
+    levels = priority_levels(tables, 2016).filter(pl.col("status") == "contradicts")
+    assert (pid, priority) in levels.select("person_id", "priority_id").rows()
+    radar = view.radar_data(tables, 2016, [pid])
     (trace,) = traces(radar_figure(radar, text), "candidacy")
     axis = view.axis_labels(package["priorities"])[priority]
     index = trace["meta"]["axes"].index(axis)
