@@ -536,3 +536,28 @@ def test_a_database_made_before_straw_polls_were_editable_is_filled_keeping_edit
     assert "s9001" in package["statements"]["statement_id"].to_list()
     (upgrade,) = history(store, "straw_polls", "*")
     assert (upgrade["user"], upgrade["action"]) == ("system", "add-table")
+
+
+def test_downloads_are_the_tables_the_pages_read(store):
+    import io
+    import zipfile
+
+    from store import file_reader, set_retired
+    from views.package_info import package_zip, resource_csv
+
+    read = file_reader(store)
+    package = package_of(store)
+    assert resource_csv(package, "statements", read) == (DATA / "statements.csv").read_bytes()
+    assert save_row(store, "statements", new_statement(), actor=ALICE, reason="new").ok
+    row = store.row("statements", ("s0001",))
+    assert set_retired(store, "statements", "s0001", retire=True, actor=ALICE, reason="dup",
+                       expected_version=row["row_version"]).ok  # fmt: skip
+    package = package_of(store)
+    csv_bytes = resource_csv(package, "statements", read)
+    assert b"s9001," in csv_bytes and b"s0001," not in csv_bytes
+    lines = csv_bytes.decode().strip().splitlines()
+    assert len(lines) - 1 == package["statements"].height  # what the Data page counts
+    with zipfile.ZipFile(io.BytesIO(package_zip(package, read))) as zf:
+        folder = package.descriptor.name
+        assert zf.read(f"{folder}/statements.csv") == csv_bytes
+        assert zf.read(f"{folder}/countries.csv") == (DATA / "countries.csv").read_bytes()
