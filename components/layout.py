@@ -161,7 +161,11 @@ def source_note(
                 for s in res.sources[:3]
             )
             more = t("common.and_more", n=len(res.sources) - 3) if len(res.sources) > 3 else ""
-        as_of = t("common.as_of", date=res.as_of) if res.as_of else t("common.as_of_unknown")
+        as_of = (
+            t("common.as_of", date=format_date(date.fromisoformat(res.as_of)))
+            if res.as_of
+            else t("common.as_of_unknown")
+        )
         title = data_text("resources", f"{name}_title", res.title)
         parts.append(f"**{md_text(title)}** — {sources}{more} ({as_of})")
     st.caption(t("common.source") + ": " + " · ".join(parts))
