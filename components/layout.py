@@ -33,8 +33,10 @@ __all__ = [
 LAYOUT_CSS = """<style>
 [data-testid="stTable"] { overflow-x: visible; }
 [data-testid="stTable"] table { width: 100%; table-layout: auto; }
-[data-testid="stTable"] th, [data-testid="stTable"] td {
-  white-space: normal; overflow-wrap: anywhere; word-break: normal; vertical-align: top;
+[data-testid="stTable"] th, [data-testid="stTable"] td { vertical-align: top; }
+[data-testid="stTable"] th, [data-testid="stTable"] td,
+[data-testid="stTable"] th *, [data-testid="stTable"] td * {
+  white-space: normal; overflow-wrap: anywhere; word-break: normal; min-width: 0;
 }
 @media (max-width: 640px) {
   [data-testid="stMainBlockContainer"] { padding-left: 0.75rem; padding-right: 0.75rem; }
