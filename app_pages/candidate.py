@@ -84,9 +84,12 @@ def candidate_model(package, cycle: int, person_id: str) -> dict:
         if states
         else None
     )
+    history = view.nomination_history(tables, cycle, person_id)
     return {
         "who": who,
         "timeline": timeline,
+        "history": history,
+        "history_lines": [history_line(r) for r in history.iter_rows(named=True)],
         "words": words,
         "labelled": labelled,
         "radar": radar,
@@ -117,6 +120,18 @@ def candidate_model(package, cycle: int, person_id: str) -> dict:
             earlier_line(e) for e in view.earlier_record(tables, cycle, person_id).to_dicts()
         ],
     }
+
+
+def history_line(row: dict) -> str:
+    """One nominating state's dated action as a Markdown list item (curated text escaped)."""
+    sources = " · ".join(
+        md_link(u, f"{t('compare.source')} {i}") for i, u in enumerate(row["source_url"], 1)
+    )
+    note = f" — {md_text(row['note'])}" if row["note"] else ""
+    return (
+        f"- **{format_date(row['date'], row['date_precision'])}** · {md_text(row['state'])}: "
+        f"{t('candidate.action_' + row['action'])}{note} ({sources})"
+    )
 
 
 def earlier_line(entry: dict) -> str:
@@ -200,9 +215,22 @@ links[1].page_link(
 # Who.
 st.subheader(t("candidate.who"))
 dash = t("candidate.not_reached")
+withdrew = {
+    iso3: day
+    for iso3, day in model["history"]
+    .filter(pl.col("action") == "withdrew")
+    .select("state_iso3", "date")
+    .iter_rows()
+}
+nominators = [
+    t("candidate.state_withdrew", state=name, date=format_date(withdrew[iso3]))
+    if iso3 in withdrew
+    else name
+    for iso3, name in who.nominating_states
+]
 facts = [
     (t("candidate.nationality"), who.nationality or dash),
-    (t("candidate.nominated_by"), ", ".join(name for _, name in who.nominating_states) or dash),
+    (t("candidate.nominated_by"), ", ".join(nominators) or dash),
     (t("candidate.group"), who.group or dash),
     (t("candidate.role"), who.role or dash),
     (t("candidate.nominated"), format_date(who.nominated) if who.nominated else dash),
@@ -219,13 +247,17 @@ if who.sources:
         + " · ".join(md_link(u, f"{t('compare.source')} {i}") for i, u in enumerate(who.sources, 1))
     )
 source_note(package, "candidacies", "people")
+if model["history"].height:
+    with st.expander(t("candidate.history_title"), expanded=bool(withdrew)):
+        st.markdown("\n".join(model["history_lines"]))
+        source_note(package, "nominations")
 
 # Timeline.
 st.subheader(t("candidate.timeline_title"))
 
 words, labelled = model["words"], model["labelled"]
 show_chart(cached_figure(timeline_chart, package, cycle, person_id), key="candidate_timeline")
-timeline_sources = ["selection_events", "cycles", "statements", "straw_polls"]
+timeline_sources = ["selection_events", "nominations", "cycles", "statements", "straw_polls"]
 if n_record:
     timeline_sources.append("record_entries")
 source_note(package, *timeline_sources)

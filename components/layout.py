@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Mapping
 from datetime import date
 from urllib.parse import urlparse
@@ -28,6 +29,8 @@ __all__ = [
     "COLUMNS_PER_TABLE",
     "layout_css",
 ]
+
+_LOG = logging.getLogger(__name__)
 
 # Tables wrap their text and never run past the page; on a phone the main area uses the full
 # width, and charts keep their own height (Plotly's fixed heights are set per figure).
@@ -202,7 +205,9 @@ def sidebar_footer(package: Package) -> None:
 def problems_page(package: Package) -> None:
     """Shown instead of the app when the data package is invalid: every problem, readable."""
     st.title(t("common.invalid_title"))
-    st.error(t("common.invalid_intro", n=len(package.problems), data_dir=str(package.data_dir)))
+    # The folder is the server's business: it goes to the log, not to the public page.
+    _LOG.warning("data package at %s: %d problem(s)", package.data_dir, len(package.problems))
+    st.error(t("common.invalid_intro", n=len(package.problems)))
     rows = [
         {
             t("common.col_resource"): p.resource,

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from store.audit import changed_fields
+from views.common import country_names
 
 __all__ = ["DEFAULT_DAYS", "Update", "data_updates", "audit_updates", "updates_since"]
 
@@ -39,8 +40,8 @@ class Update:
     """One line of the updates page."""
 
     day: dt.date
-    kind: str  # nomination | withdrawal | event | poll | statement | record | added | correction
-    #            | reviewed | retired | restored | checked
+    kind: str  # nomination | state_nominated | state_withdrew | withdrawal | event | poll
+    #            | statement | record | added | correction | reviewed | retired | restored | checked
     table: str
     key: str
     subject: str  # who or what it is about (a name, a poll, a table)
@@ -96,10 +97,22 @@ def data_updates(tables: dict[str, pl.DataFrame], since: dt.date) -> list[Update
         source = _first(row.get("source_url"))
         out.append(Update(day, kind, table, key, subject, detail, page, params, source))
 
+    # Each state's nomination (and withdrawal of it) when the package records them one by one;
+    # otherwise the candidacy's nomination date.
+    by_state = "nominations" in tables
+    if by_state:
+        countries = country_names(tables["countries"])
+        rows = tables["nominations"].filter(pl.col("date") >= since)
+        for row in rows.iter_rows(named=True):
+            key = f"{row['cycle']}/{row['person_id']}/{row['state_iso3']}/{row['action']}"
+            name = names.get(row["person_id"], row["person_id"])
+            state = countries.get(row["state_iso3"], row["state_iso3"])
+            kind = "state_nominated" if row["action"] == "nominated" else "state_withdrew"
+            add(kind, "nominations", key, row["date"], row, name, state)
     for row in tables["candidacies"].iter_rows(named=True):
         key = f"{row['cycle']}/{row['person_id']}"
         name = names.get(row["person_id"], row["person_id"])
-        if row["nomination_date"] and row["nomination_date"] >= since:
+        if not by_state and row["nomination_date"] and row["nomination_date"] >= since:
             add("nomination", "candidacies", key, row["nomination_date"], row, name)
         if row["withdrawal_date"] and row["withdrawal_date"] >= since:
             add("withdrawal", "candidacies", key, row["withdrawal_date"], row, name)

@@ -50,7 +50,8 @@ def test_default_view_is_the_newest_cycle(package):
     at = open_page()
     newest = package["cycles"]["cycle"].max()
     assert at.selectbox(key="cycle").value == str(newest)
-    body = texts(at)
+    # as read on screen: Markdown escapes removed (the hyphen in "Rodrigues-Birkett" is escaped)
+    body = texts(at).replace("\\", "")
     assert f"{n_candidacies(package, newest)} candidacies in the {newest} selection cycle" in body
     assert all(name in body for name in names(package, newest))
     assert "The eight priorities" in body
@@ -59,7 +60,7 @@ def test_default_view_is_the_newest_cycle(package):
 def test_link_with_cycle_shows_that_cycle(package):
     at = open_page(cycle="2016")
     assert at.selectbox(key="cycle").value == "2016"
-    body = texts(at)
+    body = texts(at).replace("\\", "")  # as read on screen (Markdown escapes removed)
     assert f"{n_candidacies(package, 2016)} candidacies in the 2016 selection cycle" in body
     assert all(name in body for name in names(package, 2016))
     assert not [name for name in names(package, 2026) - names(package, 2016) if name in body]

@@ -40,12 +40,16 @@ def listed_links(at) -> list[tuple[str, dict]]:
 
 def make_changes(url: str) -> dict:
     """A poll (SYNTHETIC counts), a correction, a retirement and a checked mark, as curators do."""
+    from loaders import load_package
+    from views.curate import in_race
+
     store = open_store(url)
-    people = pl.read_csv(DATA / "candidacies.csv", infer_schema=False).filter(
-        pl.col("cycle") == "2026"
-    )["person_id"]
+    files = load_package(DATA)
+    people = in_race(files["candidacies"], 2026, dt.date.today())["person_id"]
+    polls_2026 = files["straw_polls"].filter(pl.col("cycle") == 2026)["poll_number"]
+    number = str(max(polls_2026.to_list(), default=0) + 1)
     poll = [
-        {"cycle": "2026", "poll_number": "1", "date": dt.date.today().isoformat(),
+        {"cycle": "2026", "poll_number": number, "date": dt.date.today().isoformat(),
          "person_id": p, "encourage": "8", "discourage": "4", "no_opinion": "3",
          "source_url": "https://example.org/synthetic-poll"}
         for p in people
@@ -75,7 +79,13 @@ def make_changes(url: str) -> dict:
         expected_version=other["row_version"],
     ).ok
     assert mark_checked(store, "selection_events", dt.date.today(), actor=ALICE, reason="read").ok
-    return {"corrected": first, "old": row["commitment_level"], "new": level, "retired": second}
+    return {
+        "poll": number,
+        "corrected": first,
+        "old": row["commitment_level"],
+        "new": level,
+        "retired": second,
+    }
 
 
 def test_updates_list_the_curators_changes_with_working_links(db):
@@ -83,7 +93,7 @@ def test_updates_list_the_curators_changes_with_working_links(db):
     today = dt.date.today().isoformat()
     at = open_page("updates", since=today)
     shown = texts(at)
-    assert "Security Council straw poll 1" in shown
+    assert f"Security Council straw poll {done['poll']}" in shown
     assert f"Correction to statements `{done['corrected']}`" in shown.replace("\\", "")
     assert f"commitment_level {done['old']} → {done['new']}" in shown.replace("\\", "")
     assert "Why: the source's full text is firmer" in shown.replace("\\", "")
