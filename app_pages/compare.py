@@ -1,19 +1,20 @@
 """Compare: up to four candidacies of one cycle on the eight priorities — radar, table, coverage
 and the statements behind every point."""
 
+import polars as pl
 import streamlit as st
 
-from components.cached import arrow_table, cached
+from components.cached import cached
 from components.charts import cached_figure, csv_download, show_chart
 from components.data import get_package
 from components.i18n import t
-from components.layout import format_date, page_header, source_note
+from components.layout import fit_table, format_date, page_header, source_note
 from components.radar import radar_figure, radar_text, statement_line
-from components.safe import md_text
 from components.url_state import url_choice, url_multi
 from views import compare as view
 from views.commitments import candidacy_options
 from views.common import cycles_desc
+from views.text import md_text
 
 package = get_package()
 tables = package.tables
@@ -49,18 +50,21 @@ def compare_model(package, cycle: int, chosen: tuple[str, ...]) -> dict:
         "people": people,
         "names": dict(radar.select("person_id", "name").unique(maintain_order=True).iter_rows()),
         "levels": (
-            arrow_table(
-                view.level_table(radar, text.cell).rename({"priority": t("compare.col_priority")})
-            )
+            view.level_table(radar, text.cell).rename({"priority": t("compare.col_priority")})
             if people
             else None
         ),
         "coverage": (
-            arrow_table(view.coverage_table(radar).rename({"priority": t("compare.col_priority")}))
+            view.coverage_table(radar).rename({"priority": t("compare.col_priority")})
             if people
             else None
         ),
         "lines": lines,
+        # What the view shows, for source notes that cite these rows' sources.
+        "shown": {
+            "statements": statements if statements is not None else pl.DataFrame(),
+            "searches": view.search_rows(package.tables, cycle, people),
+        },
     }
 
 
@@ -118,32 +122,33 @@ else:
     for col, pid in zip(link_cols[1:], people, strict=True):
         col.page_link(
             "app_pages/candidate.py",
-            label=names[pid],
+            label=md_text(names[pid]),
             icon="👤",
             query_params={"cycle": str(cycle), "candidate": pid},
         )
 
-    left, right = st.columns([3, 2], gap="medium")
+    # Side by side up to two candidacies; with more, the tables need the page's width.
+    if len(people) <= 2:
+        left, right = st.columns([3, 2], gap="medium")
+    else:
+        left, right = st.container(), st.container()
     with left:
         st.subheader(t("compare.radar_title"))
         show_chart(cached_figure(radar_chart, package, cycle, tuple(chosen)), key="compare_radar")
-        source_note(package, "statements", "searches", "assessments", "priorities")
+        shown = model["shown"]
+        source_note(
+            package, "statements", "searches", "assessments", "priorities", shown=shown
+        )
         st.caption(t("compare.radar_caption"))
         csv_download(radar, f"compare-{cycle}", key="compare_radar_csv")
     with right:
         st.subheader(t("compare.table_title"))
-        levels = model["levels"]
-        st.dataframe(levels, hide_index=True, width="stretch")
+        fit_table(model["levels"], key="compare_levels")
         st.caption(t("compare.table_caption"))
         st.subheader(t("compare.coverage_title"))
-        coverage = model["coverage"]
-        st.dataframe(
-            coverage,
-            hide_index=True,
-            width="stretch",
-        )
+        fit_table(model["coverage"], key="compare_coverage")
         st.caption(t("compare.coverage_caption"))
-        source_note(package, "asks", "statements")
+        source_note(package, "asks", "statements", shown=shown)
 
     st.subheader(t("compare.statements_title"))
     st.caption(t("compare.statements_caption"))
@@ -153,5 +158,5 @@ else:
         if rows:
             st.markdown("\n".join(rows))
         else:
-            st.caption(t("compare.no_statements", name=names[pid]))
-    source_note(package, "statements")
+            st.caption(t("compare.no_statements", name=md_text(names[pid])))
+    source_note(package, "statements", shown=shown)

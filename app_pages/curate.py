@@ -1,5 +1,6 @@
-"""Curators' editor: log in, add or edit rows (validated, audited, no lost updates), import
-statements, review assessments (two-person rule), and read the audit trail."""
+"""Curators' editor: log in, add, edit, retire or restore rows (validated, audited, no lost
+updates), enter a straw poll in one form, import CSV, mark tables and cycles checked, review
+assessments (two-person rule), and read the audit trail."""
 
 import datetime as dt
 
@@ -11,6 +12,7 @@ from components.data import db_status, get_package
 from components.i18n import t
 from components.layout import page_header
 from components.url_state import declare_keys, url_choice, url_date
+from loaders.clock import today as clock_today
 from store import (
     REVIEW_ROLES,
     WRITE_ROLES,
@@ -18,11 +20,15 @@ from store import (
     history,
     import_csv,
     key_text,
+    mark_checked,
     open_store,
     review_assessment,
     save_row,
+    save_rows,
+    set_retired,
 )
 from views import curate as view
+from views.text import md_text
 
 NEW = "new"
 DATE_MIN, DATE_MAX = dt.date(1945, 1, 1), dt.date(2100, 12, 31)
@@ -216,25 +222,176 @@ def edit_section(table: str, item: str, rows: list[dict]) -> None:
         )
 
 
-def import_section() -> None:
-    st.markdown(t("curate.import_intro"))
-    upload = st.file_uploader(t("curate.import_file"), type=["csv"], key="curate_import_file")
+def show_problems(result, message_key: str) -> None:
+    st.error(t(message_key, n=len(result.problems)), icon="⚠️")
+    st.dataframe(view.problems_frame(result.problems), hide_index=True, width="stretch")
+
+
+def show_failure(result, mine: int, problems_key: str) -> None:
+    """A refused write: the conflict (row changed or gone since it was read) or the problems."""
+    if result.conflict_missing:
+        st.error(t("curate.conflict_missing"))
+    elif result.conflict is not None:
+        st.error(t("curate.conflict", mine=mine, theirs=result.conflict["row_version"]))
+    else:
+        show_problems(result, problems_key)
+
+
+def import_section(table: str) -> None:
+    if table == "assessments":
+        st.info(t("curate.import_no_assessments"))
+        return
+    st.markdown(t("curate.import_intro", table=table))
+    upload = st.file_uploader(
+        t("curate.import_file", table=table), type=["csv"], key="curate_import_file"
+    )
     reason = st.text_input(t("curate.reason"), key="curate_import_reason")
     evidence = st.text_input(t("curate.evidence_url"), key="curate_import_evidence")
     if st.button(t("curate.import_submit"), key="curate_import", disabled=upload is None):
         result = import_csv(
             store,
-            "statements",
+            table,
             upload.getvalue(),
             actor=actor,
             reason=reason,
             evidence_url=evidence or None,
         )
         if result.ok:
-            st.success(t("curate.import_done", n=len(result.keys)))
+            st.success(t("curate.import_done", n=len(result.keys), table=table))
         else:
-            st.error(t("curate.import_failed", n=len(result.problems)), icon="⚠️")
-            st.dataframe(view.problems_frame(result.problems), hide_index=True, width="stretch")
+            show_problems(result, "curate.import_failed")
+
+
+def retire_section(table: str, item: str, rows: list[dict]) -> None:
+    """Retire the current row (off the public pages, kept with its history) or restore it."""
+    pk = package.descriptor.resource(table).primary_key
+    current = next((r for r in rows if key_text(r, pk) == item), None)
+    if current is None:
+        return
+    with store.engine.connect() as conn:
+        retirement = store.retired_keys(conn, table).get(item)
+    st.subheader(t("curate.retire_title"))
+    if retirement:
+        st.warning(t("curate.retired_state", at=retirement["at"], reason=retirement["reason"]))
+    else:
+        st.caption(t("curate.retire_intro"))
+    with st.form(key="curate_retire_form"):
+        reason = st.text_input(t("curate.reason"), key="curate_retire_reason")
+        label = t("curate.restore") if retirement else t("curate.retire")
+        submitted = st.form_submit_button(label, key="curate_retire")
+    if submitted:
+        result = set_retired(
+            store,
+            table,
+            item,
+            retire=not retirement,
+            actor=actor,
+            reason=reason,
+            expected_version=current["row_version"],
+        )
+        if result.ok:
+            st.session_state[LOADED] = None
+            st.session_state[FLASH] = t(
+                "curate.restored" if retirement else "curate.retired", table=table, key=item
+            )
+            st.rerun()
+        else:
+            show_failure(result, current["row_version"], "curate.retire_failed")
+
+
+def poll_section() -> None:
+    """A whole straw poll in one form: one row per candidacy still in the race that day."""
+    st.markdown(t("curate.poll_intro"))
+    cycles = [str(c) for c in sorted(package["cycles"]["cycle"].to_list(), reverse=True)]
+    left, right = st.columns(2)
+    cycle = int(left.selectbox(t("common.cycle"), cycles, key="sp_cycle"))
+    day = right.date_input(
+        t("curate.poll_date"), key="sp_date", min_value=DATE_MIN, max_value=DATE_MAX
+    )
+    number = view.next_poll_number(stored_rows("straw_polls"), cycle)
+    running = view.in_race(package["candidacies"], cycle, day)
+    names = dict(package["people"].select("person_id", "name").iter_rows())
+    st.markdown(t("curate.poll_number", n=number, cycle=cycle, date=day.isoformat()))
+    if running.is_empty():
+        st.info(t("curate.poll_nobody", cycle=cycle, date=day.isoformat()))
+        return
+    people = running["person_id"].to_list()
+    labels = [*(t(f"curate.poll_{c}") for c in view.POLL_COUNTS), t("curate.poll_row_source")]
+    with st.form(key="curate_poll_form"):
+        st.caption(t("curate.poll_help"))
+        for person_id in people:
+            cols = st.columns([2, 1, 1, 1, 3])
+            cols[0].markdown(f"**{md_text(names.get(person_id, person_id))}**")
+            for col, column, label in zip(
+                cols[1:], (*view.POLL_COUNTS, "source_url"), labels, strict=True
+            ):
+                col.text_input(label, key=f"sp_{person_id}_{column}")
+        st.text_input(t("curate.poll_source"), key="sp_source")
+        st.text_input(t("curate.reason"), key="sp_reason")
+        submitted = st.form_submit_button(t("curate.poll_save"), key="sp_save")
+    if not submitted:
+        return
+    counts = {
+        pid: {c: st.session_state.get(f"sp_{pid}_{c}") for c in (*view.POLL_COUNTS, "source_url")}
+        for pid in people
+    }
+    rows = view.poll_rows(cycle, number, day, counts, st.session_state.get("sp_source") or "")
+    result = save_rows(
+        store, "straw_polls", rows, actor=actor, reason=st.session_state.get("sp_reason", "")
+    )
+    if result.ok:
+        st.success(t("curate.poll_saved", n=len(rows), number=number, cycle=cycle))
+    else:
+        line_person = dict(zip(result.lines, people, strict=False))
+        for p in result.problems:
+            who = names.get(line_person.get(p.line), "") if p.line else ""
+            st.error(f"{md_text(who)} {md_text(p.column or '')}: {md_text(p.message)}", icon="⚠️")
+        st.error(t("curate.not_saved", n=len(result.problems)), icon="⚠️")
+
+
+def checked_section() -> None:
+    """Mark a cycle (its as-of day, which the overview's staleness notice reads) or a table as
+    checked up to a day."""
+    st.markdown(t("curate.checked_intro"))
+    today = clock_today()
+    cycle_rows = {r["cycle"]: r for r in stored_rows("cycles")}
+    with st.form(key="curate_checked_cycle_form"):
+        st.markdown(f"**{t('curate.checked_cycle')}**")
+        cycle = st.selectbox(t("common.cycle"), sorted(cycle_rows, reverse=True), key="ck_cycle")
+        day = st.date_input(
+            t("curate.checked_day"), value=today, key="ck_cycle_day", max_value=today
+        )
+        reason = st.text_input(t("curate.reason"), key="ck_cycle_reason")
+        cycle_submitted = st.form_submit_button(t("curate.checked_save"), key="ck_cycle_save")
+    if cycle_submitted:
+        row = cycle_rows[cycle]
+        result = save_row(
+            store,
+            "cycles",
+            {**row, "as_of": day.isoformat()},
+            actor=actor,
+            reason=reason,
+            expected_version=row["row_version"],
+        )
+        if result.ok:
+            st.success(t("curate.checked_done", what=cycle, date=day.isoformat()))
+        else:
+            show_problems(result, "curate.not_saved")
+    names = [r.name for r in package.descriptor.resources]
+    with st.form(key="curate_checked_table_form"):
+        st.markdown(f"**{t('curate.checked_table')}**")
+        name = st.selectbox(t("curate.table"), names, key="ck_table")
+        day = st.date_input(
+            t("curate.checked_day"), value=today, key="ck_table_day", max_value=today
+        )
+        reason = st.text_input(t("curate.reason"), key="ck_table_reason")
+        table_submitted = st.form_submit_button(t("curate.checked_save"), key="ck_table_save")
+    if table_submitted:
+        result = mark_checked(store, name, day, actor=actor, reason=reason)
+        if result.ok:
+            st.success(t("curate.checked_done", what=name, date=day.isoformat()))
+        else:
+            show_problems(result, "curate.not_saved")
 
 
 def review_section() -> None:
@@ -268,19 +425,8 @@ def review_section() -> None:
         )
         if result.ok:
             st.success(t("curate.review_done", key=picked))
-        elif result.conflict is not None or result.conflict_missing:
-            st.error(
-                t("curate.conflict_missing")
-                if result.conflict_missing
-                else t(
-                    "curate.conflict",
-                    mine=row["row_version"],
-                    theirs=result.conflict["row_version"],
-                )
-            )
         else:
-            st.error(t("curate.invalid", n=len(result.problems)), icon="⚠️")
-            st.dataframe(view.problems_frame(result.problems), hide_index=True, width="stretch")
+            show_failure(result, row["row_version"], "curate.invalid")
 
 
 def history_section(table: str, item: str) -> None:
@@ -291,7 +437,7 @@ def history_section(table: str, item: str) -> None:
             st.dataframe(view.audit_frame(rows), hide_index=True, width="stretch")
         else:
             st.caption(t("curate.no_history"))
-    today = dt.date.today()
+    today = clock_today()
     since = url_date(
         "since",
         default=today - dt.timedelta(days=30),
@@ -315,7 +461,11 @@ if actor is not None:
     if pending:
         st.query_params["item"] = pending
     table = url_choice(
-        "table", view.EDITOR_TABLES, default="statements", label=t("curate.table"), container=st
+        "table",
+        view.editor_tables(store.editable),
+        default="statements",
+        label=t("curate.table"),
+        container=st,
     )
     st.session_state[SEEN] = table
     rows = stored_rows(table)
@@ -328,19 +478,26 @@ if actor is not None:
         container=st,
         format_func=lambda k: t("curate.new_item") if k == NEW else k,
     )
-    edit_tab, import_tab, review_tab, history_tab = st.tabs(
+    tabs = st.tabs(
         [
             t("curate.tab_edit"),
+            t("curate.tab_poll"),
             t("curate.tab_import"),
+            t("curate.tab_checked"),
             t("curate.tab_review"),
             t("curate.tab_history"),
         ]
     )
-    with edit_tab:
+    with tabs[0]:
         edit_section(table, item, rows)
-    with import_tab:
-        import_section()
-    with review_tab:
+        retire_section(table, item, rows)
+    with tabs[1]:
+        poll_section()
+    with tabs[2]:
+        import_section(table)
+    with tabs[3]:
+        checked_section()
+    with tabs[4]:
         review_section()
-    with history_tab:
+    with tabs[5]:
         history_section(table, item)

@@ -5,11 +5,12 @@ import streamlit as st
 
 from components.cached import arrow_table, cached
 from components.charts import csv_download
-from components.data import get_package
+from components.data import get_package, published_reader
 from components.i18n import t
-from components.layout import page_header
+from components.layout import fit_table, page_header
 from views import coverage, package_info
 
+COVERAGE_MARKS = {"evidence": "●", "searched": "∅", "not-assessed": "?"}
 FIELD_SCHEMA = {
     "field": pl.String,
     "type": pl.String,
@@ -23,14 +24,15 @@ def data_model(package) -> dict:
     """Catalogue, coverage grid and tables, derived once per data version and language."""
     catalog = package_info.table_catalog(package)
     grid = coverage.coverage_grid(package.tables)
-    marks = {kind: t(f"data.coverage_{kind}") for kind in ("evidence", "searched", "not-assessed")}
+    marks = {kind: COVERAGE_MARKS[kind] for kind in COVERAGE_MARKS}
     return {
         "catalog": catalog,
         "grid": grid,
         "totals": coverage.coverage_totals(grid),
-        "grid_shown": arrow_table(
-            grid.with_columns(pl.col(r"^p\d$").replace_strict(marks)).drop("person_id")
-        ),
+        # One mark per cell (the legend says what each means): ten columns fit a phone.
+        "grid_shown": grid.with_columns(pl.col(r"^p\d$").replace_strict(marks))
+        .drop("person_id")
+        .rename(lambda c: c.upper() if c.startswith("p") else t(f"data.col_grid_{c}")),
         "tables": arrow_table(
             pl.DataFrame(
                 [
@@ -56,6 +58,7 @@ def data_model(package) -> dict:
 
 
 package = get_package()
+read = published_reader()  # downloads are what the pages show (the curators' database)
 model = cached(data_model, package)
 catalog = model["catalog"]
 
@@ -66,7 +69,7 @@ page_header(
 
 st.download_button(
     t("data.download_zip"),
-    data=lambda: package_info.package_zip(package),
+    data=lambda: package_info.package_zip(package, read),
     file_name=f"{package.descriptor.name}-{package.version}.zip",
     mime="application/zip",
     key="download_zip",
@@ -75,7 +78,10 @@ st.download_button(
 st.header(t("data.coverage"))
 grid, totals = model["grid"], model["totals"]
 st.markdown(t("data.coverage_intro", **{k.replace("-", "_"): v for k, v in totals.items()}))
-st.dataframe(model["grid_shown"], hide_index=True, width="stretch")
+st.caption(
+    " · ".join(f"{mark} {t(f'data.coverage_{kind}')}" for kind, mark in COVERAGE_MARKS.items())
+)
+fit_table(model["grid_shown"], key="coverage_grid")
 csv_download(grid, "coverage", key="download_coverage_grid")
 
 st.header(t("data.methods"))
@@ -101,7 +107,7 @@ for item in catalog:
         st.dataframe(model["fields"][item["name"]], hide_index=True, width="stretch")
         st.download_button(
             t("data.download_csv", name=item["name"]),
-            data=lambda name=item["name"]: package_info.resource_csv(package, name),
+            data=lambda name=item["name"]: package_info.resource_csv(package, name, read),
             file_name=f"{item['name']}.csv",
             mime="text/csv",
             key=f"download_{item['name']}",

@@ -11,10 +11,11 @@ from components.cached import arrow_table, cached
 from components.charts import csv_download
 from components.data import get_package
 from components.i18n import current_language, t
-from components.layout import format_date, page_header, source_note
+from components.layout import fit_table, format_date, page_header, source_note
 from components.url_state import url_choice
 from views import map as view
 from views.common import cycles_desc
+from views.text import md_link, md_text
 
 DEFAULT_INDICATOR = "death-penalty-status"
 NO_LENS = "none"
@@ -55,7 +56,12 @@ def page_lookups(package) -> dict:
         "indicators": view.indicator_options(package["indicators"]),
         "countries": view.country_options(package.tables),
         "missions": missions,
-        "missions_table": arrow_table(missions.drop("country_iso3", "lat", "lon")),
+        "missions_table": arrow_table(
+            view.missions_shown(
+                missions.drop("country_iso3", "lat", "lon"), deck_texts, format_date
+            )
+        ),
+        "mission_words": deck_texts,
         "deck": deck,
     }
 
@@ -94,7 +100,8 @@ def map_table(package, indicator_id: str, year: int | None, cycle: int | None) -
         "plotted": plotted,
         "shown": arrow_table(shown),
         "counts": " · ".join(
-            f"**{label}**: {n}" for label, n in counts.select("label", "countries").iter_rows()
+            f"**{md_text(label)}**: {n}"
+            for label, n in counts.select("label", "countries").iter_rows()
         ),
     }
 
@@ -130,8 +137,8 @@ else:
         if not switched:
             year_notice = t(
                 "map.notice_year_snapshot",
-                value=st.query_params.get("year", "")[:20],
-                title=indicator["title"],
+                value=md_text(st.query_params.get("year", ""), limit=20),
+                title=md_text(indicator["title"]),
                 as_of=format_date(indicator["as_of"]),
             )
         del st.query_params["year"]
@@ -178,7 +185,7 @@ page_header(
     t("map.title"),
     t(
         "map.state",
-        title=indicator["title"],
+        title=md_text(indicator["title"]),
         priority=indicator["priority_id"].upper(),
         when=when,
         n=members.height,
@@ -190,8 +197,8 @@ if year_notice:
     st.info(year_notice, icon="ℹ️")
 
 # --- the map ---
-st.subheader(f"{indicator['title']}" + (f" · {year}" if year is not None else ""))
-st.caption(indicator["description"])
+st.subheader(md_text(indicator["title"]) + (f" · {year}" if year is not None else ""))
+st.caption(md_text(indicator["description"]))
 if indicator["time_model"] == "event" and year is not None:
     st.caption(t("map.event_explained", year=year))
 elif indicator["time_model"] == "annual" and year is not None:
@@ -199,19 +206,20 @@ elif indicator["time_model"] == "annual" and year is not None:
 maps.show_map(built.figure, key=CHART_KEY)
 st.caption(t("map.dots_note", n=len(built.dots)) + " " + t("map.click_note"))
 
-links = [u for u in indicator["source_url"] or [] if u.startswith(("http://", "https://"))]
-source_links = " · ".join(f"[{i + 1}]({u})" for i, u in enumerate(links))
+source_links = " · ".join(
+    md_link(u, str(i)) for i, u in enumerate(indicator["source_url"] or [], 1)
+)
 st.caption(
     t(
         "map.indicator_source",
-        source=indicator["source_name"],
+        source=md_text(indicator["source_name"]),
         links=source_links,
-        licence=indicator["license"],
+        licence=md_text(indicator["license"]),
         as_of=format_date(indicator["as_of"]),
     )
 )
 if indicator["coverage_note"]:
-    coverage = t("map.coverage", note=indicator["coverage_note"])
+    coverage = t("map.coverage", note=md_text(indicator["coverage_note"]))
     if view.is_partial(indicator):
         st.warning(coverage + " " + t("map.partial_explained"), icon="⚠️")
     else:
@@ -255,35 +263,24 @@ if built.lens is not None:
 
 # --- country panel ---
 if country != NO_COUNTRY:
-    st.subheader(t("map.country_title", name=country_names[country], iso3=country))
+    st.subheader(t("map.country_title", name=md_text(country_names[country]), iso3=country))
     facts = view.country_indicators(tables, country)
     known = facts.filter(pl.col("label").is_not_null()).height
     st.markdown(t("map.country_intro", n=known, total=facts.height))
-    shown = facts.select(
-        pl.col("priority_id").str.to_uppercase(),
-        "title",
-        pl.col("label").fill_null(t("map.no_data")),
-        pl.col("unit").fill_null(""),
-        "year",
-        pl.col("note").fill_null(""),
-        "source_name",
-        "source_url",
-    )
-    st.dataframe(
-        shown,
-        hide_index=True,
-        width="stretch",
-        height=36 * (shown.height + 1) + 4,
-        column_config={
-            "priority_id": t("map.col_priority"),
-            "title": t("map.col_indicator"),
-            "label": t("map.col_value"),
-            "unit": t("map.col_unit"),
-            "year": st.column_config.NumberColumn(t("map.col_year"), format="%d"),
-            "note": t("map.col_note"),
-            "source_name": t("map.col_source"),
-            "source_url": st.column_config.LinkColumn(t("map.col_link")),
-        },
+    shown = view.country_panel(facts, no_data=t("map.no_data"), cannot=t("map.cannot_veto"))
+    fit_table(
+        shown.select(
+            pl.col("indicator").alias(t("map.col_indicator")),
+            pl.col("value").alias(t("map.col_value")),
+            pl.col("note").alias(t("map.col_note")),
+            pl.Series(
+                t("map.col_source"),
+                [md_link(u, n) for u, n in shown.select("source_url", "source_name").iter_rows()],
+                dtype=pl.String,
+            ),
+        ),
+        key="country_panel",
+        markdown=[t("map.col_source")],
     )
     csv_download(shown, f"country-{country}-indicators", key="download_country")
     source_note(package, "indicators", "indicator_values")
@@ -307,27 +304,17 @@ if country != NO_COUNTRY:
     in_country = view.country_missions(package["peacekeeping_missions"], country)
     if in_country.height:
         st.markdown(t("map.country_missions", n=in_country.height))
-        st.dataframe(
-            in_country.with_columns(
-                pl.col("status").replace_strict(
-                    {"active": t("map.status_active"), "closed": t("map.status_closed")},
-                    default=pl.col("status"),
-                ),
-                pl.col("poc_mandate").replace_strict(
-                    {k: t(f"map.poc_{k}") for k in ("yes", "no", "unknown")},
-                    default=pl.col("poc_mandate"),
-                ),
+        fit_table(
+            view.missions_shown(in_country, lookups["mission_words"], format_date).rename(
+                {
+                    "acronym": t("map.col_acronym"),
+                    "name": t("map.col_mission"),
+                    "status": t("map.col_status"),
+                    "dates": t("map.col_dates"),
+                    "poc_mandate": t("map.col_poc"),
+                }
             ),
-            hide_index=True,
-            width="stretch",
-            column_config={
-                "acronym": t("map.col_acronym"),
-                "name": t("map.col_mission"),
-                "status": t("map.col_status"),
-                "start_date": t("map.col_start"),
-                "end_date": t("map.col_end"),
-                "poc_mandate": t("map.col_poc"),
-            },
+            key="country_missions",
         )
     else:
         st.markdown(t("map.country_no_missions"))
@@ -336,7 +323,7 @@ if country != NO_COUNTRY:
     if nominated.height:
         st.markdown(t("map.country_candidacies", n=nominated.height))
         for row in nominated.iter_rows(named=True):
-            label = t("map.candidacy_link", name=row["name"], cycle=row["cycle"])
+            label = t("map.candidacy_link", name=md_text(row["name"]), cycle=row["cycle"])
             linked = False
             if CANDIDATE_PAGE.exists():
                 try:
@@ -372,8 +359,7 @@ st.dataframe(
         "name": t("map.col_mission"),
         "countries": t("map.col_countries"),
         "status": t("map.col_status"),
-        "start_date": t("map.col_start"),
-        "end_date": t("map.col_end"),
+        "dates": t("map.col_dates"),
         "poc_mandate": t("map.col_poc"),
         "hq_city": t("map.col_hq"),
         "source_url": st.column_config.ListColumn(t("map.col_sources")),

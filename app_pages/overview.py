@@ -1,16 +1,19 @@
 """Overview: the eight priorities, the selection cycles and the candidacies of the chosen cycle."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import streamlit as st
 
 from components.cached import cached
-from components.data import get_package
+from components.data import curated_changes, get_package
 from components.i18n import t
-from components.layout import format_date, page_header, source_note
+from components.layout import format_date, in_rows, page_header, source_note
 from components.url_state import url_choice
+from loaders.clock import today
 from views import overview as view
+from views import updates as updates_view
 from views.common import cycles_desc
+from views.text import md_link, md_text
 
 package = get_package()
 cycles = [str(c) for c in cycles_desc(package["cycles"])]
@@ -26,6 +29,13 @@ def overview_model(package, cycle: int) -> dict:
     }
 
 
+def recent_updates(package, since_iso: str) -> int:
+    """How many updates the updates page lists by default (its link's count); the data version
+    and the day fix the audit rows read below."""
+    since = date.fromisoformat(since_iso)
+    return len(updates_view.updates_since(package.tables, recent_audit, since))
+
+
 model = cached(overview_model, package, cycle)
 summary, rows = model["summary"], model["rows"]
 
@@ -34,9 +44,17 @@ page_header(
     t("overview.state", n=summary.candidacies, cycle=cycle, as_of=format_date(summary.as_of)),
 )
 
-behind = view.days_behind(summary, date.today())
+behind = view.days_behind(summary, today())
 if behind is not None:
     st.warning(t("overview.stale", as_of=format_date(summary.as_of), days=behind), icon="⏳")
+recent_since = today() - timedelta(days=updates_view.DEFAULT_DAYS)
+recent_audit = curated_changes(package, recent_since)
+recent = cached(recent_updates, package, recent_since.isoformat())
+st.page_link(
+    "app_pages/updates.py",
+    label=t("overview.updates_link", n=recent, date=format_date(recent_since)),
+    icon="🆕",
+)
 
 left, mid, right, last = st.columns(4)
 left.metric(t("overview.m_candidacies"), summary.candidacies)
@@ -52,17 +70,16 @@ if any(when is None for when in summary.milestones.values()):
     st.caption(t("overview.milestones_gap", as_of=format_date(summary.as_of)))
 
 st.subheader(t("overview.candidacies", cycle=cycle))
-cards = st.columns(3)
-for i, cand in enumerate(rows.iter_rows(named=True)):
-    with cards[i % 3].container(border=True):
-        st.markdown(f"### {cand['name']}")
-        st.markdown(f"*{cand['role']}*")
+for column, cand in in_rows(rows.iter_rows(named=True), 3):
+    with column.container(border=True):
+        st.markdown(f"### {md_text(cand['name'])}")
+        st.markdown(f"*{md_text(cand['role'])}*")
         st.markdown(
             t(
                 "overview.card",
-                nationality=cand["nationality"],
-                nominated_by=cand["nominated_by"],
-                group=cand["group"],
+                nationality=md_text(cand["nationality"]),
+                nominated_by=md_text(cand["nominated_by"]),
+                group=md_text(cand["group"]),
                 nominated=format_date(cand["nominated"]),
             )
         )
@@ -71,8 +88,7 @@ for i, cand in enumerate(rows.iter_rows(named=True)):
         if cand["withdrawn"]:
             st.markdown(t("overview.card_withdrawn", date=format_date(cand["withdrawn"])))
         st.markdown(f"{t('overview.outcome')}: **{t('overview.outcome_' + cand['outcome'])}**")
-        first_source = cand["source_url"][0]
-        st.caption(f"[{t('common.source')}]({first_source})")
+        st.caption(md_link(cand["source_url"][0], t("common.source")))
         st.page_link(
             "app_pages/candidate.py",
             label=t("candidate.profile_link"),
@@ -83,9 +99,9 @@ source_note(package, "candidacies", "cycles")
 
 st.subheader(t("overview.agenda"))
 st.markdown(t("overview.agenda_intro"))
-agenda_cols = st.columns(2)
-for i, (prio, asks) in enumerate(model["agenda"]):
-    with agenda_cols[i % 2].expander(f"**{prio['priority_id'].upper()} · {prio['title']}**"):
-        st.markdown(prio["summary"])
-        st.markdown("\n".join(f"- `{a['ask_id']}` {a['text']}" for a in asks))
+for column, (prio, asks) in in_rows(model["agenda"], 2):
+    label = f"**{prio['priority_id'].upper()} · {md_text(prio['title'])}**"
+    with column.expander(label):
+        st.markdown(md_text(prio["summary"]))
+        st.markdown("\n".join(f"- `{a['ask_id']}` {md_text(a['text'])}" for a in asks))
 source_note(package, "priorities", "asks")

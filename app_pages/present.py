@@ -13,9 +13,9 @@ import streamlit as st
 from components import share
 from components.i18n import t
 from components.layout import page_header
-from components.safe import md_text
 from components.url_state import notice_slot, url_choice
 from views import decks as view
+from views.text import md_text
 
 DEFAULT_DECK = "race-2026"
 PRELOAD_BEHIND, PRELOAD_AHEAD = 1, 2  # frames kept loaded around the current slide

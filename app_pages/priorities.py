@@ -6,7 +6,7 @@ from pathlib import Path
 import polars as pl
 import streamlit as st
 
-from components.cached import arrow_table, cached
+from components.cached import cached
 from components.charts import (
     ASSESSMENT_STYLE,
     STATUS_STYLE,
@@ -16,12 +16,12 @@ from components.charts import (
 )
 from components.data import get_package
 from components.i18n import t
-from components.layout import format_date, page_header, source_note
-from components.safe import md_link, md_text
+from components.layout import fit_table_paged, format_date, page_header, source_note
 from components.url_state import url_choice
 from views import priorities as view
 from views.commitments import STATUS_ORDER
 from views.common import cycles_desc
+from views.text import md_link, md_text
 
 MAP_PAGE = Path(__file__).resolve().parent / "map.py"
 
@@ -66,6 +66,7 @@ def grid_labels(asks: pl.DataFrame) -> dict[str, str]:
         f"cell_{s}": f"{STATUS_STYLE[s]['symbol']} {t('priorities.cell_' + s)}"
         for s in STATUS_ORDER
     }
+    labels |= {f"mark_{s}": STATUS_STYLE[s]["symbol"] for s in STATUS_ORDER}
     labels |= {f"ask_{a}": text for a, text in asks.select("ask_id", "text").iter_rows()}
     labels |= {
         "reviewed": t("common.reviewed"),
@@ -119,7 +120,6 @@ def priority_model(package, priority: str, cycle: int) -> dict:
     grid = view.ask_grid(tables, cycle, priority)
     statements = view.statements_on(tables, cycle, priority)
     record = view.record_on(tables, priority)
-    words = {s: status_word(s) for s in STATUS_ORDER}
     model = {
         "prio": view.priority_row(package["priorities"], priority),
         "asks": asks,
@@ -134,22 +134,27 @@ def priority_model(package, priority: str, cycle: int) -> dict:
         ],
         "record_blocks": [record_block(e) for e in record.head(LIST_LIMIT).iter_rows(named=True)],
         "counts": view.assessment_counts(record),
+        # What the view shows, for source notes that cite these rows' sources.
+        "shown": {
+            "statements": statements.select(pl.col("sources").alias("source_url")),
+            "searches": tables["searches"].filter(
+                (pl.col("cycle") == cycle) & (pl.col("priority_id") == priority)
+            ),
+        },
         "record_people": list(
             record.select("person_id", "name").unique(maintain_order=True).iter_rows()
         ),
     }
     if not overall.is_empty():
-        model["grid_table"] = arrow_table(
-            grid.with_columns(pl.col("status").replace_strict(words).alias("cell"))
-            .pivot(on="ask_id", index="name", values="cell", maintain_order=True)
-            .join(
-                overall.select(
-                    "name", pl.col("status").replace_strict(words).alias(t("priorities.overall"))
-                ),
-                on="name",
-                how="left",
-            )
-            .rename({"name": t("priorities.col_candidate")})
+        labels = grid_labels(asks)
+        short = {s: labels[f"cell_{s}"] for s in STATUS_ORDER}
+        model["grid_table"] = view.ask_table(
+            grid,
+            overall,
+            asks,
+            short,
+            ask_header=t("priorities.col_ask"),
+            overall_label=t("priorities.overall"),
         )
         model["grid_plotted"] = grid.join(
             overall.select(
@@ -208,8 +213,10 @@ if overall.is_empty():
 else:
     show_chart(cached_figure(grid_chart, package, priority, cycle), key="grid_chart")
     st.caption(t("priorities.grid_caption"))
-    source_note(package, "statements", "searches", "assessments")
-    st.dataframe(model["grid_table"], hide_index=True, width="stretch", key="grid_table")
+    source_note(package, "statements", "searches", "assessments", shown=model["shown"])
+    fit_table_paged(
+        model["grid_table"], key="grid_table", page_label=t("priorities.table_page")
+    )
     csv_download(model["grid_plotted"], f"priority-{priority}-{cycle}-grid", key="grid_csv")
 
 # The statements behind the grid (the newest LIST_LIMIT; the CSV holds them all).
@@ -221,7 +228,7 @@ for block in model["statement_blocks"]:
 if len(model["statement_blocks"]) < statements.height:
     shown_note("priorities.statements_shown", len(model["statement_blocks"]), statements.height)
     csv_download(statements, f"priority-{priority}-{cycle}-statements", key="statements_csv")
-source_note(package, "statements")
+source_note(package, "statements", shown=model["shown"])
 
 # Country indicators that give context (never a score of a person).
 st.subheader(t("priorities.indicators_title"))

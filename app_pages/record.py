@@ -17,10 +17,10 @@ from components.charts import (
 from components.data import get_package
 from components.i18n import t
 from components.layout import format_date, page_header, source_note
-from components.safe import md_link, md_text
 from components.url_state import url_choice, url_multi
 from views import record as view
 from views.commitments import LEVEL_NAMES
+from views.text import md_link, md_text
 
 # The "did" list under each priority shows at most this many entries (the newest); the table of
 # every entry above it holds them all.
@@ -129,7 +129,8 @@ def timeline_chart(package, person, selected, assessments, year_from, year_to):
     return view.timeline_figure(
         model["timeline"],
         lane_labels=[f"{p.upper()} · {priorities[p]}" for p in selected],
-        assessment_labels={a: assessment_word(a) for a in view.ASSESSMENTS},
+        # The legend draws each marker itself: the word alone, not '▲ ▲ advances'.
+        assessment_labels={a: t("common.assessment_" + a) for a in view.ASSESSMENTS},
         styles=ASSESSMENT_STYLE,
         source_word=t("record.source"),
         x_title=t("record.axis_date"),

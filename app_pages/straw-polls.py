@@ -76,6 +76,7 @@ def poll_model(package, cycle: int, chosen: tuple[str, ...]) -> dict:
             dtype=pl.String,
         ),
         view.first_http_source().alias(t("straw_polls.col_source")),
+        pl.col("note").fill_null("").alias(t("straw_polls.col_note")),
     )
     return {
         "results": results,
@@ -94,13 +95,10 @@ def trend_chart(package, cycle: int, chosen: tuple[str, ...]):
     return view.trend_figure(
         cached(poll_model, package, cycle, chosen)["series"],
         labels={
-            "title_x": t("straw_polls.axis_date"),
-            "title_y": t("straw_polls.axis_encourage"),
             "withdrew": t("straw_polls.withdrew"),
             "not_reported": t("straw_polls.not_reported"),
             "encourage": t("straw_polls.vote_encourage"),
             "poll": t("straw_polls.poll"),
-            "legend": t("straw_polls.legend_candidates"),
         },
         format_date=format_date,
     )

@@ -21,6 +21,8 @@ __all__ = [
     "current_language",
     "format_date_in",
     "localized_agenda",
+    "localized_indicators",
+    "data_text",
     "t",
     "translate",
 ]
@@ -69,6 +71,37 @@ def localized_agenda(
         swap(priorities, "priority_id", "title", "_title"), "priority_id", "summary", "_summary"
     )
     return priorities, swap(asks, "ask_id", "text")
+
+
+def localized_indicators(indicators: pl.DataFrame, language: str) -> pl.DataFrame:
+    """The indicators table with title, description, unit, coverage note and category labels in
+    `language`, from `locales/<lang>/indicators.toml` (keys `<id>_title`, `<id>_description`,
+    `<id>_unit`, `<id>_coverage_note`, `<id>_class_<category>`). Missing ones stay English."""
+    texts = catalogue(language).get("indicators", {})
+    ids = indicators["indicator_id"].to_list()
+
+    def column(col: str) -> pl.Series:
+        found = [texts.get(f"{i}_{col}") for i in ids]
+        return pl.Series(col, found, dtype=pl.String).fill_null(indicators[col])
+
+    labels = [
+        [texts.get(f"{i}_class_{c}", en) for c, en in zip(cats, names, strict=False)]
+        if cats is not None and names is not None
+        else names
+        for i, cats, names in zip(
+            ids, indicators["categories"], indicators["category_labels"], strict=True
+        )
+    ]
+    return indicators.with_columns(
+        *(column(c) for c in ("title", "description", "unit", "coverage_note")),
+        pl.Series("category_labels", labels, dtype=indicators.schema["category_labels"]),
+    )
+
+
+def data_text(namespace: str, key: str, english: str) -> str:
+    """A data label (e.g. a table's title) in the current language: `locales/<lang>/<namespace>`
+    key `key`, else the data's own English text."""
+    return catalogue(current_language()).get(namespace, {}).get(key) or english
 
 
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Iterable, Mapping
 from datetime import date
+from urllib.parse import urlparse
 
+import polars as pl
 import streamlit as st
 
-from components.i18n import current_language, format_date_in, t
-from components.safe import md_link
+from components.i18n import current_language, data_text, format_date_in, t
 from components.share import is_embedded, share_slot
 from components.url_state import notice_slot
 from loaders import Package
+from views.text import is_http_url, md_link, md_text
 
 __all__ = [
     "hide_navigation_when_embedded",
@@ -19,7 +23,32 @@ __all__ = [
     "sidebar_footer",
     "problems_page",
     "format_date",
+    "fit_table",
+    "fit_table_paged",
+    "in_rows",
+    "COLUMNS_PER_TABLE",
+    "layout_css",
 ]
+
+_LOG = logging.getLogger(__name__)
+
+# Tables wrap their text and never run past the page; on a phone the main area uses the full
+# width, and charts keep their own height (Plotly's fixed heights are set per figure).
+LAYOUT_CSS = """<style>
+[data-testid="stTable"] { overflow-x: visible; }
+[data-testid="stTable"] table { width: 100%; table-layout: auto; }
+[data-testid="stTable"] th, [data-testid="stTable"] td { vertical-align: top; }
+[data-testid="stTable"] th, [data-testid="stTable"] td,
+[data-testid="stTable"] th *, [data-testid="stTable"] td * {
+  white-space: normal; overflow-wrap: anywhere; word-break: normal; min-width: 0;
+}
+@media (max-width: 640px) {
+  [data-testid="stMainBlockContainer"] { padding-left: 0.75rem; padding-right: 0.75rem; }
+  [data-testid="stTable"] th, [data-testid="stTable"] td {
+    padding: 0.25rem 0.3rem; font-size: 0.8rem;
+  }
+}
+</style>"""
 
 
 def format_date(value, precision: str = "day") -> str:
@@ -36,25 +65,125 @@ def hide_navigation_when_embedded() -> None:
         )
 
 
+def layout_css() -> None:
+    """The shared table and phone styles (a style-only block takes no space on the page)."""
+    st.html(LAYOUT_CSS)
+
+
+def fit_table(
+    frame: pl.DataFrame, *, key: str, markdown: Iterable[str] = (), empty: str = "—"
+) -> None:
+    """A small table that fits the page at any width: a static table whose cells wrap.
+
+    Every cell is shown as text (escaped) except the columns named in `markdown`, which the caller
+    built with `md_link` / `md_text`; null cells show `empty`. For lists of more than a few dozen
+    rows use `st.dataframe` with column widths instead. `key` names the container
+    (`st-key-table-<key>`), so tests and styles can find the table.
+    """
+    trusted = set(markdown)
+    cells = frame.with_columns(
+        pl.col(c).cast(pl.String).fill_null(empty).map_elements(md_text, return_dtype=pl.String)
+        if c not in trusted
+        else pl.col(c).cast(pl.String).fill_null(empty)
+        for c in frame.columns
+    )
+    cells = cells.rename({c: md_text(c) for c in cells.columns})
+    with st.container(key=f"table-{key}"):
+        st.table(cells, hide_index=True)
+
+
+def in_rows(items, per_row: int, **columns_args):
+    """Yield (column, item) for `items` laid out `per_row` to a row: one `st.columns` per row,
+    so that on a phone, where columns stack, the items still read in order (1, 2, 3, …, not
+    1, 4, 7, 2, …)."""
+    items = list(items)
+    for start in range(0, len(items), per_row):
+        columns = st.columns(per_row, **columns_args)
+        yield from zip(columns, items[start : start + per_row], strict=False)
+
+
+COLUMNS_PER_TABLE = 4  # candidacies side by side that still fit a phone's width
+
+
+def fit_table_paged(
+    frame: pl.DataFrame, *, key: str, page_label: str, keep: int = 1, per_page: int = 0
+) -> None:
+    """`fit_table`, with the columns after the first `keep` split into tabs of `per_page`
+    (default COLUMNS_PER_TABLE) when there are more: every tab repeats the first columns.
+    `page_label` is a template with {first}, {last} and {n}, e.g. 'Candidates {first}–{last} of
+    {n}'; tables are keyed `<key>-1`, `<key>-2`, …"""
+    per_page = per_page or COLUMNS_PER_TABLE
+    fixed, rest = frame.columns[:keep], frame.columns[keep:]
+    if len(rest) <= per_page:
+        fit_table(frame, key=key)
+        return
+    groups = [rest[i : i + per_page] for i in range(0, len(rest), per_page)]
+    labels = [
+        page_label.format(first=i * per_page + 1, last=i * per_page + len(g), n=len(rest))
+        for i, g in enumerate(groups)
+    ]
+    for i, (tab, group) in enumerate(zip(st.tabs(labels), groups, strict=True), 1):
+        with tab:
+            fit_table(frame.select(*fixed, *group), key=f"{key}-{i}")
+
+
 def page_header(title: str, state_sentence: str) -> None:
     """The page title, one sentence saying what the view shows, and the place for link notices."""
+    layout_css()
     st.title(title)
     st.markdown(state_sentence)
     share_slot(title, state_sentence)  # the copy-link control, filled in by the entry file
     notice_slot()
 
 
-def source_note(package: Package, *resources: str) -> None:
-    """One caption under a chart: the tables it draws on, their sources and as-of dates."""
+def cited_urls(rows: pl.DataFrame) -> list[str]:
+    """The distinct http(s) addresses in the `source_url` column (text or list) of `rows`, most
+    cited first (ties in first-seen order)."""
+    if "source_url" not in rows.columns or rows.height == 0:
+        return []
+    urls = rows["source_url"]
+    if urls.dtype == pl.List(pl.String):
+        urls = urls.explode()
+    counts = urls.drop_nulls().value_counts(sort=True)
+    return [u for u in counts[urls.name].to_list() if is_http_url(u)]
+
+
+def _host(url: str) -> str:
+    host = urlparse(url).hostname or url
+    return host.removeprefix("www.")
+
+
+def source_note(
+    package: Package, *resources: str, shown: Mapping[str, pl.DataFrame] | None = None
+) -> None:
+    """One caption under a chart: the tables it draws on, their sources and as-of dates.
+
+    For a table in `shown` (its rows as the view shows them, with a `source_url` column) the note
+    cites the sources those rows cite (by site, most cited first), not the whole table's: a 2026
+    view never cites 2016's sources.
+    """
     parts = []
     for name in resources:
         res = package.descriptor.resource(name)
-        sources = "; ".join(
-            md_link(s.get("path"), s.get("title") or s.get("path", "")) for s in res.sources[:3]
+        if shown is not None and name in shown:
+            urls = cited_urls(shown[name])
+            links = [md_link(u, _host(u)) for u in urls[:3]]
+            sources = t("common.cited", n=len(urls)) + " " + "; ".join(links) if urls else ""
+            sources = sources or t("common.nothing_cited")
+            more = t("common.and_more", n=len(urls) - 3) if len(urls) > 3 else ""
+        else:
+            sources = "; ".join(
+                md_link(s.get("path"), s.get("title") or s.get("path", ""))
+                for s in res.sources[:3]
+            )
+            more = t("common.and_more", n=len(res.sources) - 3) if len(res.sources) > 3 else ""
+        as_of = (
+            t("common.as_of", date=format_date(date.fromisoformat(res.as_of)))
+            if res.as_of
+            else t("common.as_of_unknown")
         )
-        more = t("common.and_more", n=len(res.sources) - 3) if len(res.sources) > 3 else ""
-        as_of = t("common.as_of", date=res.as_of) if res.as_of else t("common.as_of_unknown")
-        parts.append(f"**{res.title}** — {sources}{more} ({as_of})")
+        title = data_text("resources", f"{name}_title", res.title)
+        parts.append(f"**{md_text(title)}** — {sources}{more} ({as_of})")
     st.caption(t("common.source") + ": " + " · ".join(parts))
 
 
@@ -76,7 +205,9 @@ def sidebar_footer(package: Package) -> None:
 def problems_page(package: Package) -> None:
     """Shown instead of the app when the data package is invalid: every problem, readable."""
     st.title(t("common.invalid_title"))
-    st.error(t("common.invalid_intro", n=len(package.problems), data_dir=str(package.data_dir)))
+    # The folder is the server's business: it goes to the log, not to the public page.
+    _LOG.warning("data package at %s: %d problem(s)", package.data_dir, len(package.problems))
+    st.error(t("common.invalid_intro", n=len(package.problems)))
     rows = [
         {
             t("common.col_resource"): p.resource,

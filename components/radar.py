@@ -8,7 +8,9 @@ and returns a Plotly figure:
   the status's marker symbol on a ring outside "specific", one ring per candidacy, in its colour;
 - provisional points have open markers and a dashed line, reviewed points filled markers and a solid
   line; legend-only entries (meta kind "key") say so.
-`contradicts` is a real 0 at the centre.
+Markers are dodged: each candidacy sits at its own angle beside every spoke, so none hides another.
+Level n is drawn on ring n + 1 (`contradicts`, a real 0, on the labelled innermost ring), leaving
+the centre free.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ import polars as pl
 from components.charts import STATUS_STYLE
 from components.i18n import t
 from components.layout import format_date
-from components.safe import md_link, md_text
+from views.text import chart_text, md_link, md_text
 
 __all__ = [
     "CANDIDATE_COLORS",
@@ -30,6 +32,8 @@ __all__ = [
     "RadarText",
     "radar_text",
     "radar_figure",
+    "dodge_offsets",
+    "dodged_theta",
     "statement_line",
 ]
 
@@ -37,9 +41,13 @@ __all__ = [
 CANDIDATE_COLORS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00")
 CANDIDATE_SYMBOLS = ("diamond", "triangle-up", "star", "hexagon", "pentagon", "hourglass")
 GAP_STATUSES = ("silent", "declined", "not-assessed")
-LEVEL_STATUSES = ("general", "clear", "specific")  # tick labels at 1, 2, 3
-GAP_RING = 3.45  # gap marks sit outside the "specific" ring, one ring per candidacy
+LEVEL_STATUSES = ("contradicts", "general", "clear", "specific")  # levels 0..3
+# Level n is drawn on ring n + 1: the centre stays free, so markers beside a spoke have room and
+# the ring labels (between the P8 and P1 spokes) stay clear of them. `contradicts` (0) is ring 1.
+RING_OFFSET = 1
+GAP_RING = 3 + RING_OFFSET + 0.45  # gap marks sit outside the "specific" ring, one per candidacy
 GAP_STEP = 0.2
+DODGE_ARC = 10.0  # degrees between neighbouring candidacies' markers on ring 1 (about 8 px)
 
 
 @dataclass(frozen=True)
@@ -83,11 +91,34 @@ def _open(symbol: str) -> str:
     return f"{symbol}-open"
 
 
+def _spoke_angles(n_axes: int) -> list[float]:
+    """The angle (degrees) of each axis's spoke, p1 first."""
+    return [i * 360 / n_axes for i in range(n_axes)] if n_axes else []
+
+
+def dodge_offsets(n_people: int) -> list[float]:
+    """Each candidacy's place beside the spoke, in marker widths: [-0.5, 0.5] for two, ..."""
+    return [j - (n_people - 1) / 2 for j in range(n_people)]
+
+
+def dodged_theta(spoke: float, offset: float, r: float) -> float:
+    """The angle of a marker `offset` marker-widths beside `spoke` at radius `r`: the angular step
+    shrinks as r grows, so neighbours stay about one marker apart on every ring."""
+    return spoke + offset * DODGE_ARC / max(r, 1.0)
+
+
 def radar_figure(data: pl.DataFrame, text: RadarText, *, height: int = 600) -> go.Figure:
-    """The radar of `data` (columns as `views.compare.radar_data`), candidacies in row order."""
+    """The radar of `data` (columns as `views.compare.radar_data`), candidacies in row order.
+
+    Each candidacy's markers sit beside the spoke at its own angle (dodged), so candidacies at the
+    same level never hide each other; theta is in degrees, r is the level + RING_OFFSET, and
+    `meta["axes"]` / `meta["levels"]` give each point's axis and level.
+    """
     fig = go.Figure()
     axes = list(dict.fromkeys(data["axis"])) if data.height else []
+    spokes = dict(zip(axes, _spoke_angles(len(axes)), strict=True))
     people = list(dict.fromkeys(data["person_id"])) if data.height else []
+    offsets = dict(zip(people, dodge_offsets(len(people)), strict=True))
     reviews = set(data["review"].drop_nulls()) if data.height else set()
 
     for i, pid in enumerate(people):
@@ -96,6 +127,13 @@ def radar_figure(data: pl.DataFrame, text: RadarText, *, height: int = 600) -> g
         shape = CANDIDATE_SYMBOLS[i % len(CANDIDATE_SYMBOLS)]
         name = rows["name"][0]
         levels = rows["level"].to_list()
+        # None where there is no level: the line breaks, nothing is drawn at 0.
+        shown = [None if v is None else v + RING_OFFSET for v in levels]
+        point_axes = rows["axis"].to_list()
+        theta = [
+            dodged_theta(spokes[a], offsets[pid], r if r is not None else GAP_RING)
+            for a, r in zip(point_axes, shown, strict=True)
+        ]
         review = rows["review"].to_list()
         dash = "dash" if "provisional" in review else "solid"
         cells = [
@@ -104,11 +142,12 @@ def radar_figure(data: pl.DataFrame, text: RadarText, *, height: int = 600) -> g
         ]
         fig.add_trace(
             go.Scatterpolar(
-                r=levels,  # None where there is no level: the line breaks, nothing is drawn at 0
-                theta=rows["axis"].to_list(),
+                r=shown,
+                theta=theta,
+                thetaunit="degrees",
                 mode="lines+markers",
                 connectgaps=False,
-                name=name,
+                name=chart_text(name),
                 legendgroup=pid,
                 line={"color": color, "width": 2.5, "dash": dash},
                 marker={
@@ -117,17 +156,22 @@ def radar_figure(data: pl.DataFrame, text: RadarText, *, height: int = 600) -> g
                     "symbol": [shape if r == "reviewed" else _open(shape) for r in review],
                     "line": {"width": 2, "color": color},
                 },
-                customdata=cells,
-                hovertemplate="<b>%{fullData.name}</b><br>%{theta}<br>%{customdata}<extra></extra>",
-                meta={"kind": "candidacy", "person_id": pid},
+                customdata=[
+                    [chart_text(a), chart_text(c)] for a, c in zip(point_axes, cells, strict=True)
+                ],
+                hovertemplate=(
+                    "<b>%{fullData.name}</b><br>%{customdata[0]}<br>%{customdata[1]}<extra></extra>"
+                ),
+                meta={"kind": "candidacy", "person_id": pid, "axes": point_axes, "levels": levels},
             )
         )
         # Close the loop (p8 back to p1) only when both ends have a level.
-        if levels and levels[0] is not None and levels[-1] is not None:
+        if shown and shown[0] is not None and shown[-1] is not None:
             fig.add_trace(
                 go.Scatterpolar(
-                    r=[levels[-1], levels[0]],
-                    theta=[axes[-1], axes[0]],
+                    r=[shown[-1], shown[0]],
+                    theta=[theta[-1], theta[0] + 360],
+                    thetaunit="degrees",
                     mode="lines",
                     line={"color": color, "width": 2.5, "dash": dash},
                     legendgroup=pid,
@@ -144,25 +188,30 @@ def radar_figure(data: pl.DataFrame, text: RadarText, *, height: int = 600) -> g
         if gaps.height == 0:
             continue
         word = text.status[status]
+        gap_people, gap_axes = gaps["person_id"].to_list(), gaps["axis"].to_list()
         fig.add_trace(
             go.Scatterpolar(
-                r=[ring[p] for p in gaps["person_id"]],
-                theta=gaps["axis"].to_list(),
+                r=[ring[p] for p in gap_people],
+                theta=[
+                    dodged_theta(spokes[a], offsets[p], ring[p])
+                    for p, a in zip(gap_people, gap_axes, strict=True)
+                ],
+                thetaunit="degrees",
                 mode="markers",
                 name=word,
                 legendgroup=f"gap-{status}",
                 marker={
                     "size": 12,
                     "symbol": STATUS_STYLE[status]["marker"],
-                    "color": [colors[p] for p in gaps["person_id"]],
+                    "color": [colors[p] for p in gap_people],
                     "line": {"width": 2},
                 },
                 customdata=[
-                    text.gap_hover.format(name=n, axis=a, status=word)
-                    for n, a in zip(gaps["name"], gaps["axis"], strict=True)
+                    text.gap_hover.format(name=chart_text(n), axis=chart_text(a), status=word)
+                    for n, a in zip(gaps["name"], gap_axes, strict=True)
                 ],
                 hovertemplate="%{customdata}<extra></extra>",
-                meta={"kind": "gap", "status": status, "person_ids": gaps["person_id"].to_list()},
+                meta={"kind": "gap", "status": status, "person_ids": gap_people, "axes": gap_axes},
             )
         )
 
@@ -187,13 +236,13 @@ def radar_figure(data: pl.DataFrame, text: RadarText, *, height: int = 600) -> g
     outer = GAP_RING + GAP_STEP * max(len(people) - 1, 0) + 0.3
     fig.update_layout(
         height=height,
-        margin={"l": 100, "r": 100, "t": 60, "b": 20},
-        legend={"orientation": "h", "yanchor": "top", "y": -0.08, "x": 0, "font": {"size": 14}},
+        margin={"l": 90, "r": 90, "t": 70, "b": 80},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0, "font": {"size": 14}},
         font={"size": 14},
         polar={
             "radialaxis": {
                 "range": [0, outer],
-                "tickvals": [1, 2, 3],
+                "tickvals": [i + RING_OFFSET for i in range(len(LEVEL_STATUSES))],
                 "ticktext": [text.status[s] for s in LEVEL_STATUSES],
                 "angle": 112.5,  # between the P8 and P1 spokes, clear of the points
                 "tickangle": 90,
@@ -201,12 +250,11 @@ def radar_figure(data: pl.DataFrame, text: RadarText, *, height: int = 600) -> g
                 "gridcolor": "#cccccc",
             },
             "angularaxis": {
-                "categoryorder": "array",
-                "categoryarray": axes,
+                "thetaunit": "degrees",
                 "tickmode": "array",
-                "tickvals": axes,
-                "ticktext": [_wrap(a) for a in axes],
-                "tickfont": {"size": 13},
+                "tickvals": [spokes[a] for a in axes],
+                "ticktext": [_wrap(chart_text(a), 14) for a in axes],
+                "tickfont": {"size": 12},
                 "direction": "clockwise",
                 "rotation": 90,
                 "gridcolor": "#dddddd",

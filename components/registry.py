@@ -27,6 +27,7 @@ PAGES = (
     PageEntry("app_pages/record.py", "record", "nav.record", "📜", "timeline_chart"),
     PageEntry("app_pages/straw-polls.py", "straw-polls", "nav.straw_polls", "🗳️", "trend_chart"),
     PageEntry("app_pages/map.py", "map", "nav.map", "🗺️", "map_chart"),
+    PageEntry("app_pages/updates.py", "updates", "nav.updates", "🆕"),
     PageEntry("app_pages/data.py", "data", "nav.data", "📚"),
     PageEntry("app_pages/present.py", "present", "nav.present", "🎬"),
     PageEntry("app_pages/curate.py", "curate", "nav.curate", "✍️"),

@@ -9,7 +9,6 @@ been dropped, so the link holds exactly the view's parameters.
 from __future__ import annotations
 
 import os
-from datetime import date
 from functools import partial
 from pathlib import Path
 from urllib.parse import urlencode
@@ -18,9 +17,10 @@ import streamlit as st
 
 from components.i18n import current_language, format_date_in, t, translate
 from components.registry import url_paths
-from components.safe import md_text
 from components.url_state import current_params
+from loaders.clock import today
 from views import decks as deck_view
+from views.text import md_plain, md_text
 
 __all__ = [
     "DECKS_DIR",
@@ -173,7 +173,7 @@ def _add_to_deck_form(page: str, params: dict[str, list[str]], title: str) -> No
             )
         slide_title = st.text_input(
             t("share.slide_title"),
-            value=title[: deck_view.MAX_TITLE],
+            value=md_plain(title)[: deck_view.MAX_TITLE],
             max_chars=deck_view.MAX_TITLE,
             key="share_slide_title",
         )
@@ -187,7 +187,7 @@ def _add_to_deck_form(page: str, params: dict[str, list[str]], title: str) -> No
         if slide is not None:
             taken = {d.id for d in shipped_decks()[0]}
             saved, problems = deck_view.add_slide(
-                mine, slide, new_title=new_title, taken=taken, today=date.today()
+                mine, slide, new_title=new_title, taken=taken, today=today()
             )
             if saved is not None:
                 set_own_deck(saved)
@@ -298,7 +298,7 @@ def briefing_html(package, cycle: int, person_id: str, language: str = "en") -> 
             data_as_of=desc.as_of or "?",
             version=package.version,
             licences=licences,
-            generated=fmt(date.today()),
+            generated=fmt(today()),
         ),
     )
     venue_words = {v: venues[v] for v in venues}

@@ -3,10 +3,13 @@
 - `python -m loaders check [DIR]` validates a data package: prints a row count per table and exits 0
   when it is valid; otherwise prints every problem (resource, line, column, rule) and exits 1.
 - `python -m loaders export DIR` writes the curators' database (`$TRACKER_DB_URL`) as a package:
-  its editable tables plus the package's other files; then checks it.
+  its editable tables plus the package's other files, into a folder beside DIR renamed into place
+  at the end (never half-written), with each table's hash and row count in the descriptor; then
+  checks it.
 - `python -m loaders hash-password [--password-stdin]` prints a bcrypt hash of a password.
 - `python -m loaders add-user NAME --role curator [--password-stdin]` prints the secrets.toml block
-  for a curator account (paste it into `.streamlit/secrets.toml`).
+  for a curator account (paste it into `.streamlit/secrets.toml`); the name is normalised (case,
+  spaces) as the login normalises it.
 """
 
 from __future__ import annotations
@@ -28,6 +31,9 @@ def _check(data_dir: Path) -> int:
     print(f"{data_dir}: valid (version {package.version}, as of {package.descriptor.as_of})")
     for resource in package.descriptor.resources:
         print(f"  {resource.name:<24}{package[resource.name].height:>7} rows")
+    recorded = [r.name for r in package.descriptor.resources if r.hash or r.rows is not None]
+    if recorded:
+        print(f"  hashes and row counts recorded for {len(recorded)} table(s): all match")
     for line in summary_lines(package):
         print(line)
     return 0
@@ -63,11 +69,17 @@ def _read_password(from_stdin: bool) -> str:
 
 
 def hash_password(password: str) -> str:
-    """A bcrypt hash, as streamlit-authenticator checks it."""
+    """A bcrypt hash of the password exactly as typed, as the login checks it (`store.login`).
+
+    Refuses a short password, or one with leading or trailing spaces (invisible when pasted).
+    """
     import bcrypt
 
-    if len(password) < 8:
-        raise SystemExit("use a password of at least 8 characters")
+    from store.login import password_problem
+
+    problem = password_problem(password)
+    if problem:
+        raise SystemExit(problem)
     return bcrypt.hashpw(password.encode(), bcrypt.gensalt()).decode()
 
 
@@ -88,9 +100,14 @@ def user_block(username: str, password_hash: str, roles: list[str], name: str, e
 
 def _export(out_dir: Path) -> int:
     from store import default_db_url, export_package, open_store
+    from store.export import ExportError
 
     store = open_store()
-    export_package(store, out_dir)
+    try:
+        export_package(store, out_dir)
+    except ExportError as exc:
+        print(f"export refused: {exc}", file=sys.stderr)
+        return 1
     print(f"exported {default_db_url().split('@')[-1]} (data version {store.state().data_version})")
     return _check(out_dir)
 
@@ -121,8 +138,13 @@ def main(argv: list[str] | None = None) -> int:
         print(hash_password(_read_password(args.password_stdin)))
         return 0
     if args.command == "add-user":
+        from store.login import normalise_username
+
+        username = normalise_username(args.username)
+        if not username:
+            raise SystemExit("the username is empty")
         password_hash = hash_password(_read_password(args.password_stdin))
-        print(user_block(args.username, password_hash, args.role, args.name, args.email))
+        print(user_block(username, password_hash, args.role, args.name, args.email))
         return 0
     return 2
 

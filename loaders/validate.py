@@ -7,16 +7,19 @@ instead of failing the whole read; only a table with no problems is cast to type
 
 from __future__ import annotations
 
+import csv
+import hashlib
+import io
 from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
 
 from loaders.schema import Field, PackageDescriptor, Resource
+from loaders.urls import HTTP_URL_PATTERN
 
-__all__ = ["Problem", "read_text_table", "check_tables", "typed_table"]
+__all__ = ["Problem", "check_tables", "file_hash", "read_text_table", "too_long", "typed_table"]
 
-URL_RE = r"^https?://[^\s;<>\"]+$"
 INTEGER_RE = r"^-?\d+$"
 NUMBER_RE = r"^-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$"
 DATE_RE = r"^\d{4}-\d{2}-\d{2}$"
@@ -45,21 +48,108 @@ class Problem:
 
 def read_text_table(data_dir: Path, resource: Resource) -> pl.DataFrame | Problem:
     """Read a resource's CSV with every column as text and a `_line` column, or the read problem."""
+    frame, problems = _read_file_table(data_dir, resource)
+    return frame if frame is not None else problems[0]
+
+
+def file_hash(content: bytes) -> str:
+    """The file's hash as the descriptor records it (`sha256:<hex>`)."""
+    return "sha256:" + hashlib.sha256(content).hexdigest()
+
+
+def _read_file_table(
+    data_dir: Path, resource: Resource
+) -> tuple[pl.DataFrame | None, list[Problem]]:
+    """The text frame (None if unreadable) and the file's problems, including a hash or row count
+    that differs from what the descriptor recorded (a truncated or changed file)."""
     path = Path(data_dir) / resource.path
     try:
-        frame = pl.read_csv(path, infer_schema=False, encoding="utf8")
+        content = path.read_bytes()
     except FileNotFoundError:
-        return Problem(resource.name, None, None, "file", f"{resource.path} is missing")
+        return None, [Problem(resource.name, None, None, "file", f"{resource.path} is missing")]
+    except OSError as exc:
+        return None, [Problem(resource.name, None, None, "file", f"{resource.path}: {exc}")]
+    try:
+        frame = pl.read_csv(io.BytesIO(content), infer_schema=False, encoding="utf8")
     except Exception as exc:  # polars raises several error types for unreadable CSV
-        first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        return Problem(
-            resource.name, None, None, "file", f"{resource.path} is not readable CSV: {first_line}"
+        return None, [_csv_problem(resource, content, exc)]
+    frame = frame.with_row_index(LINE, offset=2).with_columns(pl.col(LINE).cast(pl.Int64))
+    problems = []
+    if resource.hash is not None and resource.hash != file_hash(content):
+        problems.append(
+            Problem(
+                resource.name,
+                None,
+                None,
+                "hash",
+                f"{resource.path} is not the file the descriptor recorded (its hash differs: "
+                "truncated or changed since export; if the change is meant, re-export, or remove "
+                "the resource's 'hash' and 'x-rows')",
+            )
         )
-    return frame.with_row_index(LINE, offset=2).with_columns(pl.col(LINE).cast(pl.Int64))
+    if resource.rows is not None and resource.rows != frame.height:
+        problems.append(
+            Problem(
+                resource.name,
+                None,
+                None,
+                "rows",
+                f"{resource.path} has {frame.height} rows; the descriptor recorded {resource.rows}",
+            )
+        )
+    return frame, problems
+
+
+def _csv_problem(resource: Resource, content: bytes, exc: Exception) -> Problem:
+    """Locate why a CSV cannot be read: the first line that is not UTF-8, an unclosed quote, or a
+    row with more cells than the header. Falls back to the reader's own message."""
+    try:
+        text = content.decode("utf-8")
+    except UnicodeDecodeError as bad:
+        line = content[: bad.start].count(b"\n") + 1
+        return Problem(
+            resource.name,
+            line,
+            None,
+            "encoding",
+            f"{resource.path} is not UTF-8 text (byte {content[bad.start]:#04x} on this line); "
+            "save it as UTF-8",
+        )
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    width, start = None, 1
+    try:
+        for row in reader:
+            if width is None:
+                width = len(row)
+            elif len(row) > width:
+                return Problem(
+                    resource.name,
+                    start,
+                    None,
+                    "csv",
+                    f"{len(row)} cells in a row of a {width}-column table",
+                )
+            start = reader.line_num + 1
+    except csv.Error as bad:
+        if "unexpected end" in str(bad):
+            message = "a quoted cell starts in the row on this line and is never closed"
+        else:
+            message = f"the row on this line is not valid CSV (a stray or unclosed quote?): {bad}"
+        return Problem(resource.name, start, None, "csv", message)
+    first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return Problem(
+        resource.name, None, None, "file", f"{resource.path} is not readable CSV: {first_line}"
+    )
+
+
+def too_long(text: str, limit: int) -> str:
+    """The message for a text over its length limit (the validator's and the audit fields')."""
+    return f"{len(text):,} characters; at most {limit:,} are allowed here"
 
 
 def _cell_problems(frame: pl.DataFrame, resource: Resource, fld: Field) -> list[Problem]:
-    """Required, type, enum, pattern and range checks of one column (per item for list cells)."""
+    """Required, length, type, enum, pattern and range checks of one column (per item for list
+    cells; the length is of the whole cell)."""
     col = pl.col(fld.name)
     problems: list[Problem] = []
 
@@ -70,6 +160,12 @@ def _cell_problems(frame: pl.DataFrame, resource: Resource, fld: Field) -> list[
     blank = col.is_null() | (col.str.strip_chars() == "")
     if fld.required:
         report(blank, "required", lambda _v: "a value is required")
+    if fld.max_length is not None:
+        report(
+            col.str.len_chars() > fld.max_length,
+            "max-length",
+            lambda v: too_long(v, fld.max_length),
+        )
     items = frame.filter(~blank).select(LINE, fld.name)
     if fld.separator:
         items = items.with_columns(col.str.split(fld.separator.strip()).alias(fld.name)).explode(
@@ -102,7 +198,14 @@ def _cell_problems(frame: pl.DataFrame, resource: Resource, fld: Field) -> list[
             ~col.str.contains(pattern), "pattern", lambda v: f"{v!r} does not match {fld.pattern}"
         )
     if fld.is_url:
-        report_items(~col.str.contains(URL_RE), "url", lambda v: f"{v!r} is not an http(s) address")
+        report_items(
+            ~col.str.contains(HTTP_URL_PATTERN),
+            "url",
+            lambda v: (
+                f"{v!r} is not an http(s) address that can be linked safely (no spaces, double quotes, "
+                "brackets or parentheses: write ( ) as %28 %29)"
+            ),
+        )
     if fld.type in ("integer", "number") and (fld.minimum is not None or fld.maximum is not None):
         numeric = col.cast(pl.Float64, strict=False)
         out_of_range = pl.lit(False)
@@ -194,6 +297,8 @@ def _precision_problems(frame: pl.DataFrame, resource: Resource) -> list[Problem
 def _foreign_key_problems(
     frames: dict[str, pl.DataFrame], descriptor: PackageDescriptor
 ) -> list[Problem]:
+    """Every key that is not in the table it points to. A table that could not be read, or lacks
+    the key's columns, is said once per key instead of hiding the problems behind it."""
     problems: list[Problem] = []
     for resource in descriptor.resources:
         frame = frames.get(resource.name)
@@ -201,7 +306,19 @@ def _foreign_key_problems(
             continue
         for fk in resource.foreign_keys:
             target = frames.get(fk.resource)
-            if target is None:
+            where = f"{fk.resource}.{','.join(fk.reference_fields)}"
+            if not set(fk.fields) <= set(frame.columns):
+                continue  # the missing column is reported by the table's own check
+            if target is None or not set(fk.reference_fields) <= set(target.columns):
+                problems.append(
+                    Problem(
+                        resource.name,
+                        None,
+                        ",".join(fk.fields),
+                        "foreign-key",
+                        f"cannot be checked: {where} could not be read (see its problems)",
+                    )
+                )
                 continue
             ref = descriptor.resource(fk.resource)
             mine = _key_values(frame, resource, fk.fields)
@@ -216,7 +333,7 @@ def _foreign_key_problems(
                         row[0],
                         ",".join(fk.fields),
                         "foreign-key",
-                        f"{value!r} is not in {fk.resource}.{','.join(fk.reference_fields)}",
+                        f"{value!r} is not in {where}",
                     )
                 )
     return problems
@@ -269,20 +386,22 @@ def check_tables(
     an edit can be validated with the same rules before anything is written.
     """
     frames: dict[str, pl.DataFrame] = {}
+    readable: dict[str, pl.DataFrame] = {}  # also tables with column problems, for foreign keys
     problems: list[Problem] = []
     for resource in descriptor.resources:
         if overrides and resource.name in overrides:
-            frame = overrides[resource.name]
+            frame, file_problems = overrides[resource.name], []
         else:
-            frame = read_text_table(data_dir, resource)
-        if isinstance(frame, Problem):
-            problems.append(frame)
+            frame, file_problems = _read_file_table(data_dir, resource)
+        problems += file_problems
+        if frame is None:
             continue
+        readable[resource.name] = frame
         table_problems = _table_problems(frame, resource)
         problems += table_problems
         if not any(p.rule == "column" for p in table_problems):
             frames[resource.name] = frame
-    problems += _foreign_key_problems(frames, descriptor)
+    problems += _foreign_key_problems(readable, descriptor)
     problems += _indicator_problems(frames)
     return frames, problems
 

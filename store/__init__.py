@@ -5,18 +5,20 @@ Streamlit-free: the editor page, the readers (`components/data.py`), the CLI and
 
 from store.audit import changed_fields, changes_since, history
 from store.db import DB_URL_ENV, Store, StoreError, StoreState, default_db_url, open_store
-from store.export import export_package
-from store.package import load_store_package
-from store.schema import EDITABLE
+from store.export import descriptor_text, export_package, file_reader, table_csv
+from store.package import load_store_package, with_checked
+from store.schema import EDITABLE, key_text
 from store.writes import (
     REVIEW_ROLES,
     WRITE_ROLES,
     Actor,
     SaveResult,
     import_csv,
-    key_text,
+    mark_checked,
     review_assessment,
     save_row,
+    save_rows,
+    set_retired,
 )
 
 __all__ = [
@@ -32,12 +34,19 @@ __all__ = [
     "changed_fields",
     "changes_since",
     "default_db_url",
+    "descriptor_text",
     "export_package",
+    "file_reader",
     "history",
     "import_csv",
     "key_text",
     "load_store_package",
+    "mark_checked",
     "open_store",
     "review_assessment",
     "save_row",
+    "save_rows",
+    "set_retired",
+    "table_csv",
+    "with_checked",
 ]

@@ -7,23 +7,49 @@ also carries `row_version` (optimistic concurrency) and `row_order` (its place i
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import sqlalchemy as sa
 
 from loaders import PackageDescriptor
 
-__all__ = ["EDITABLE", "ROW_VERSION", "ROW_ORDER", "StoreTables", "build_tables"]
+__all__ = [
+    "EDITABLE",
+    "ROW_VERSION",
+    "ROW_ORDER",
+    "StoreTables",
+    "build_tables",
+    "editable_in",
+    "key_text",
+]
 
+# Every table curators may edit, in fill order. A name the package does not have is skipped
+# (`editable_in`), so a resource is made editable by listing it here once it is in the package.
 EDITABLE = (
+    "cycles",
     "people",
     "candidacies",
+    "nominations",
     "statements",
     "searches",
     "assessments",
     "record_entries",
     "selection_events",
+    "straw_polls",
 )
 ROW_VERSION = "row_version"
 ROW_ORDER = "row_order"
+
+
+def key_text(values: dict, primary_key: Iterable[str]) -> str:
+    """The key of a row as shown in the audit log: its primary-key values joined by '/'."""
+    return "/".join(str(values.get(k) or "") for k in primary_key)
+
+
+def editable_in(descriptor: PackageDescriptor) -> tuple[str, ...]:
+    """The EDITABLE tables `descriptor` has, in EDITABLE order."""
+    names = {r.name for r in descriptor.resources}
+    return tuple(name for name in EDITABLE if name in names)
 
 
 class StoreTables:
@@ -32,7 +58,8 @@ class StoreTables:
     def __init__(self, descriptor: PackageDescriptor) -> None:
         self.metadata = sa.MetaData()
         self.resources: dict[str, sa.Table] = {}
-        for name in EDITABLE:
+        self.editable = editable_in(descriptor)
+        for name in self.editable:
             resource = descriptor.resource(name)
             columns = [
                 sa.Column(f.name, sa.Text, nullable=f.name not in resource.primary_key)
@@ -61,6 +88,26 @@ class StoreTables:
             sa.Column("evidence_url", sa.Text, nullable=True),
             sa.Index("ix_audit_table_key", "table", "key"),
         )
+        # Store-only state, never exported as a column: a retired row stays in its table (and in
+        # the history) but is left out of what readers see and of the export, until restored.
+        self.retired = sa.Table(
+            "retired",
+            self.metadata,
+            sa.Column("table", sa.String(64), primary_key=True),
+            sa.Column("key", sa.Text, primary_key=True),
+            sa.Column("at", sa.String(32), nullable=False),
+            sa.Column("user", sa.Text, nullable=False),
+            sa.Column("reason", sa.Text, nullable=False),
+        )
+        # "Checked up to": the as-of day a curator set for a table (overrides its `x-as-of`).
+        self.checked = sa.Table(
+            "checked",
+            self.metadata,
+            sa.Column("table", sa.String(64), primary_key=True),
+            sa.Column("as_of", sa.String(10), nullable=False),
+            sa.Column("at", sa.String(32), nullable=False),
+            sa.Column("user", sa.Text, nullable=False),
+        )
         self.meta = sa.Table(
             "meta",
             self.metadata,
@@ -76,7 +123,8 @@ _CACHE: dict[tuple, StoreTables] = {}
 def build_tables(descriptor: PackageDescriptor) -> StoreTables:
     """The table objects for `descriptor` (built once per distinct set of editable schemas)."""
     signature = tuple(
-        (name, tuple(f.name for f in descriptor.resource(name).fields)) for name in EDITABLE
+        (name, tuple(f.name for f in descriptor.resource(name).fields))
+        for name in editable_in(descriptor)
     )
     if signature not in _CACHE:
         _CACHE[signature] = StoreTables(descriptor)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
-import re
 import sys
 import time
 from collections.abc import Iterable
@@ -21,9 +20,11 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from loaders import Problem, check_tables
-from loaders.validate import URL_RE
+from loaders.clock import today
+from loaders.urls import is_http_url
+from loaders.validate import too_long
 from store.db import Store, bump_version, utc_now
-from store.schema import EDITABLE, ROW_ORDER, ROW_VERSION
+from store.schema import ROW_ORDER, ROW_VERSION, key_text
 
 __all__ = [
     "REVIEW_ROLES",
@@ -32,13 +33,17 @@ __all__ = [
     "SaveResult",
     "import_csv",
     "key_text",
+    "mark_checked",
     "review_assessment",
     "save_row",
+    "save_rows",
+    "set_retired",
 ]
 
 WRITE_ROLES = frozenset({"curator", "reviewer", "admin"})
 REVIEW_ROLES = frozenset({"reviewer", "admin"})
 PAUSE_ENV = "TRACKER_TEST_PAUSE_BEFORE_COMMIT"  # testing hook: seconds to sleep before commit
+AUDIT_TEXT_MAX = 2000  # reason and evidence URL of an audit row (the schema limits the rest)
 
 
 @dataclass(frozen=True)
@@ -94,11 +99,6 @@ def _require(actor: Actor, allowed: frozenset[str], what: str) -> None:
         )
 
 
-def key_text(values: dict, primary_key: Iterable[str]) -> str:
-    """The key of a row as shown in the audit log: its primary-key values joined by '/'."""
-    return "/".join(str(values.get(k) or "") for k in primary_key)
-
-
 def _clean(values: dict, fields: list[str]) -> dict[str, str | None]:
     """Every schema field as text or None (blank = missing, as in the CSV)."""
     out = {}
@@ -118,7 +118,17 @@ def _audit_problems(table: str, reason: str | None, evidence_url: str | None) ->
         problems.append(
             Problem(table, None, "reason", "required", "a reason is required for the audit trail")
         )
-    if evidence_url and not re.match(URL_RE, evidence_url.strip()):
+    if len(reason or "") > AUDIT_TEXT_MAX:
+        problems.append(
+            Problem(table, None, "reason", "max-length", too_long(reason, AUDIT_TEXT_MAX))
+        )
+    if len(evidence_url or "") > AUDIT_TEXT_MAX:
+        problems.append(
+            Problem(
+                table, None, "evidence_url", "max-length", too_long(evidence_url, AUDIT_TEXT_MAX)
+            )
+        )
+    elif evidence_url and not is_http_url(evidence_url.strip()):
         problems.append(
             Problem(
                 table, None, "evidence_url", "url", f"{evidence_url!r} is not an http(s) address"
@@ -145,9 +155,9 @@ def _write(
     action: str,
 ) -> SaveResult:
     """Apply `changes` (values, expected row_version or None for a new row) all-or-nothing."""
-    if table not in EDITABLE:
-        raise ValueError(f"{table!r} is not an editable table")
     store.ensure_ready()
+    if table not in store.editable:
+        raise ValueError(f"{table!r} is not an editable table")
     resource = store.descriptor.resource(table)
     fields = [f.name for f in resource.fields]
     pk = list(resource.primary_key)
@@ -158,10 +168,11 @@ def _write(
         try:
             bump_version(conn, store.tables)  # first statement: the write lock
             stored = store.rows(conn, table)
+            retired = store.retired_keys(conn, table)
             by_key = {tuple(r[k] for k in pk): r for r in stored}
             edited = [dict(r) for r in stored]
             index_of = {tuple(r[k] for k in pk): i for i, r in enumerate(stored)}
-            planned, lines = [], []
+            planned = []
             for values, expected in changes:
                 row = _clean(values, fields)
                 key = tuple(row[k] for k in pk)
@@ -173,13 +184,30 @@ def _write(
                             False, conflict=existing, conflict_missing=existing is None
                         )
                     edited[index_of[key]] = {**existing, **row}
-                    lines.append(index_of[key] + 2)
                 else:
                     edited.append(row)
-                    lines.append(len(edited) + 1)
                 planned.append((row, existing if expected is not None else None, expected))
+            # Validated as readers will see the table: retired rows left out (a retired row's
+            # edit is checked when it is restored). `lines` are each row's line in that table.
+            shown = [r for r in edited if key_text(r, pk) not in retired or ROW_ORDER not in r]
+            line_of = {id(r): i + 2 for i, r in enumerate(shown)}
+            lines = []
+            for row, _, expected in planned:
+                new = expected is None
+                target = row if new else edited[index_of[tuple(row[k] for k in pk)]]
+                lines.append(line_of.get(id(target)))
+                if new and key_text(row, pk) in retired:
+                    problems.append(
+                        Problem(
+                            table,
+                            line_of[id(row)],
+                            ",".join(pk),
+                            "retired",
+                            f"{key_text(row, pk)} is a retired row: restore it instead",
+                        )
+                    )
             overrides = store.text_frames(conn)
-            overrides[table] = store.frame_of(table, edited)
+            overrides[table] = store.frame_of(table, shown)
             _, found = check_tables(store.data_dir, store.descriptor, overrides=overrides)
             if found or problems:
                 trans.rollback()
@@ -209,26 +237,20 @@ def _write(
                     next_order += 1
                     old = None
                     versions.append(1)
-                conn.execute(
-                    store.tables.audit_log.insert().values(
-                        at=at,
-                        user=actor.user,
-                        table=table,
-                        key=key,
-                        action=action,
-                        old_value=old,
-                        new_value=row,
-                        reason=reason.strip(),
-                        evidence_url=(evidence_url or "").strip() or None,
-                    )
+                _audit(
+                    conn,
+                    store,
+                    at=at,
+                    actor=actor,
+                    table=table,
+                    key=key,
+                    action=action,
+                    old=old,
+                    new=row,
+                    reason=reason,
+                    evidence_url=evidence_url,
                 )
                 keys.append(key)
-            meta = store.tables.meta
-            conn.execute(
-                meta.update()
-                .where(meta.c.key == "edits")
-                .values(number=meta.c.number + len(planned))
-            )
             _pause_for_tests()
             trans.commit()
         except BaseException:
@@ -262,7 +284,7 @@ def save_row(
             "curator": actor.user,
             "reviewer": None,
             "reviewed_on": None,
-            "assessed_on": values.get("assessed_on") or dt.date.today().isoformat(),
+            "assessed_on": values.get("assessed_on") or today().isoformat(),
         }
     action = "create" if expected_version is None else "update"
     return _write(
@@ -274,6 +296,199 @@ def save_row(
         evidence_url=evidence_url,
         action=action,
     )
+
+
+def save_rows(
+    store: Store,
+    table: str,
+    rows: list[dict],
+    *,
+    actor: Actor,
+    reason: str,
+    evidence_url: str | None = None,
+) -> SaveResult:
+    """Create several rows of one table in one transaction (a straw poll: one row per candidacy),
+    all or nothing. Raises PermissionError unless `actor` is a curator, reviewer or admin."""
+    _require(actor, WRITE_ROLES, "editing")
+    if table == "assessments":
+        raise ValueError("assessments are saved one at a time (two-person rule)")
+    if not rows:
+        return SaveResult(False, (Problem(table, None, None, "rows", "there is nothing to save"),))
+    return _write(
+        store,
+        table,
+        [(row, None) for row in rows],
+        actor=actor,
+        reason=reason,
+        evidence_url=evidence_url,
+        action="create",
+    )
+
+
+def _problem(table: str, rule: str, message: str) -> SaveResult:
+    return SaveResult(False, (Problem(table, None, None, rule, message),))
+
+
+def set_retired(
+    store: Store,
+    table: str,
+    key: str,
+    *,
+    retire: bool,
+    actor: Actor,
+    reason: str,
+    evidence_url: str | None = None,
+    expected_version: int,
+) -> SaveResult:
+    """Retire a row (`retire=True`: left out of the public pages and the export, kept in its table
+    and its history) or restore it. Audited, validated as readers will see the data (a row others
+    point to cannot be retired; a restored row must be valid), refused when the row changed since
+    `expected_version` was read."""
+    _require(actor, WRITE_ROLES, "retiring" if retire else "restoring")
+    store.ensure_ready()
+    if table not in store.editable:
+        raise ValueError(f"{table!r} is not an editable table")
+    pk = store.descriptor.resource(table).primary_key
+    problems = _audit_problems(table, reason, evidence_url)
+    sa_table, retired_t = store.tables.resources[table], store.tables.retired
+    with store.engine.connect() as conn:
+        trans = conn.begin()
+        try:
+            bump_version(conn, store.tables)  # first statement: the write lock
+            by_key = {key_text(r, pk): r for r in store.rows(conn, table)}
+            existing = by_key.get(key)
+            if existing is None or existing[ROW_VERSION] != expected_version:
+                trans.rollback()
+                return SaveResult(False, conflict=existing, conflict_missing=existing is None)
+            retired = store.retired_keys(conn, table)
+            if retire == (key in retired):
+                trans.rollback()
+                return _problem(
+                    table,
+                    "retired",
+                    f"{key} is already retired" if retire else f"{key} is not retired",
+                )
+            gone = (set(retired) | {key}) if retire else (set(retired) - {key})
+            overrides = store.text_frames(conn)
+            overrides[table] = store.frame_of(
+                table, [r for k, r in by_key.items() if k not in gone]
+            )
+            _, found = check_tables(store.data_dir, store.descriptor, overrides=overrides)
+            if found or problems:
+                trans.rollback()
+                return SaveResult(False, (*problems, *found))
+            at = utc_now()
+            if retire:
+                conn.execute(
+                    retired_t.insert().values(
+                        table=table, key=key, at=at, user=actor.user, reason=reason.strip()
+                    )
+                )
+            else:
+                conn.execute(
+                    retired_t.delete().where(retired_t.c.table == table, retired_t.c.key == key)
+                )
+            conn.execute(
+                sa_table.update()
+                .where(*(sa_table.c[k] == existing[k] for k in pk))
+                .values({ROW_VERSION: expected_version + 1})
+            )
+            fields = [f.name for f in store.descriptor.resource(table).fields]
+            values = {f: existing[f] for f in fields}
+            _audit(
+                conn,
+                store,
+                at=at,
+                actor=actor,
+                table=table,
+                key=key,
+                action="retire" if retire else "restore",
+                old=values if retire else None,
+                new=None if retire else values,
+                reason=reason,
+                evidence_url=evidence_url,
+            )
+            _pause_for_tests()
+            trans.commit()
+        except BaseException:
+            if trans.is_active:
+                trans.rollback()
+            raise
+    return SaveResult(True, keys=(key,), row_versions=(expected_version + 1,))
+
+
+def mark_checked(
+    store: Store,
+    table: str,
+    day: dt.date,
+    *,
+    actor: Actor,
+    reason: str,
+    evidence_url: str | None = None,
+) -> SaveResult:
+    """Mark a table as checked up to `day`: its as-of date on every page, in the downloads and the
+    export follows. Audited. (A cycle is marked by saving its `as_of` in the cycles table.)"""
+    _require(actor, WRITE_ROLES, "marking checked")
+    store.ensure_ready()
+    names = {r.name for r in store.descriptor.resources}
+    if table not in names:
+        raise ValueError(f"the package has no table {table!r}")
+    problems = _audit_problems(table, reason, evidence_url)
+    if day > today():
+        problems.append(
+            Problem(table, None, "as_of", "future", f"{day.isoformat()} is after today")
+        )
+    if problems:
+        return SaveResult(False, tuple(problems))
+    checked = store.tables.checked
+    with store.engine.connect() as conn:
+        trans = conn.begin()
+        try:
+            bump_version(conn, store.tables)
+            before = store.checked_as_of(conn).get(table) or store.descriptor.resource(table).as_of
+            conn.execute(checked.delete().where(checked.c.table == table))
+            at = utc_now()
+            conn.execute(
+                checked.insert().values(table=table, as_of=day.isoformat(), at=at, user=actor.user)
+            )
+            _audit(
+                conn,
+                store,
+                at=at,
+                actor=actor,
+                table=table,
+                key="*",
+                action="checked",
+                old={"as_of": before},
+                new={"as_of": day.isoformat()},
+                reason=reason,
+                evidence_url=evidence_url,
+            )
+            trans.commit()
+        except BaseException:
+            if trans.is_active:
+                trans.rollback()
+            raise
+    return SaveResult(True, keys=(table,))
+
+
+def _audit(conn, store: Store, *, at, actor, table, key, action, old, new, reason, evidence_url):
+    """One audit row, and one more curator edit counted (in the caller's transaction)."""
+    conn.execute(
+        store.tables.audit_log.insert().values(
+            at=at,
+            user=actor.user,
+            table=table,
+            key=key,
+            action=action,
+            old_value=old,
+            new_value=new,
+            reason=reason.strip(),
+            evidence_url=(evidence_url or "").strip() or None,
+        )
+    )
+    meta = store.tables.meta
+    conn.execute(meta.update().where(meta.c.key == "edits").values(number=meta.c.number + 1))
 
 
 def review_assessment(
@@ -309,7 +524,7 @@ def review_assessment(
         **current,
         "status": "reviewed",
         "reviewer": actor.user,
-        "reviewed_on": dt.date.today().isoformat(),
+        "reviewed_on": today().isoformat(),
     }
     # The curator check above was made on `expected_version`; the write enforces that version.
     if current[ROW_VERSION] != expected_version:
@@ -340,7 +555,7 @@ def import_csv(
     the database have no line. Assessments cannot be imported (they need the two-person review).
     """
     _require(actor, WRITE_ROLES, "importing")
-    if table == "assessments" or table not in EDITABLE:
+    if table == "assessments" or table not in store.editable:
         raise ValueError(f"{table!r} cannot be imported")
     resource = store.descriptor.resource(table)
     fields = [f.name for f in resource.fields]

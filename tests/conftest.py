@@ -5,8 +5,10 @@ from __future__ import annotations
 import csv
 import os
 import shutil
+from datetime import date
 from pathlib import Path
 
+import polars as pl
 import pytest
 
 # Page and data tests read the package files; the store's own tests point TRACKER_DB_URL at a
@@ -25,6 +27,18 @@ def package():
     pkg = load_package(DATA)
     assert pkg.ok, "\n".join(str(p) for p in pkg.problems)
     return pkg
+
+
+@pytest.fixture
+def freeze_today(monkeypatch):
+    """Call with a date to freeze the app's "today" (`loaders.clock`) for this test."""
+    from loaders.clock import TODAY_ENV
+
+    def freeze(day: date) -> date:
+        monkeypatch.setenv(TODAY_ENV, day.isoformat())
+        return day
+
+    return freeze
 
 
 @pytest.fixture
@@ -58,3 +72,32 @@ def set_cell(data_dir: Path, resource: str, index: int, column: str, value: str)
     rows[index][column] = value
     write_rows(data_dir, resource, header, rows)
     return index + 2
+
+
+EVIDENCE = ("statements", "assessments", "searches")  # what makes a cell anything but not assessed
+
+
+def _in_cell(cycle: int, person_id: str, priority_id: str) -> pl.Expr:
+    return (
+        (pl.col("cycle") == cycle)
+        & (pl.col("person_id") == person_id)
+        & (pl.col("priority_id") == priority_id)
+    )
+
+
+def without_evidence(
+    tables: dict[str, pl.DataFrame], cycle: int, person_id: str, priority_id: str
+) -> dict[str, pl.DataFrame]:
+    """SYNTHETIC: the tables without any statement, assessment or search of one candidacy ×
+    priority, so that cell is not assessed (the real data may have no such cell)."""
+    cell = _in_cell(cycle, person_id, priority_id)
+    return tables | {name: tables[name].filter(~cell) for name in EVIDENCE}
+
+
+def remove_evidence(data_dir: Path, cycle: int, person_id: str, priority_id: str) -> None:
+    """SYNTHETIC: `without_evidence`, written into the package files at `data_dir`."""
+    cell = (str(cycle), person_id, priority_id)
+    for name in EVIDENCE:
+        header, rows = read_rows(data_dir, name)
+        kept = [r for r in rows if (r["cycle"], r["person_id"], r["priority_id"]) != cell]
+        write_rows(data_dir, name, header, kept)

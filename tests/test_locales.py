@@ -1,5 +1,7 @@
-"""Every English catalogue key exists in French and Spanish with the same {placeholders}; pages
-render in French and Spanish with a translated title; an unknown language falls back to English."""
+"""Every English catalogue key exists in French and Spanish with the same {placeholders} and is
+translated (never left in English); the data-label catalogues (agenda, indicators, table titles)
+cover every row of the data; pages render in French and Spanish with a translated title; an
+unknown language falls back to English."""
 
 from __future__ import annotations
 
@@ -15,6 +17,24 @@ from components.registry import DEFAULT_URL_PATH, url_paths
 LOCALES = Path(__file__).resolve().parent.parent / "locales"
 ENGLISH = sorted((LOCALES / "en").glob("*.toml"))
 OTHERS = ("fr", "es")
+
+
+# Words spelt the same in English and the other language (a translation, not a fallback).
+SAME_WORD = {
+    "fr": {
+        "Source", "source", "Sources", "sources", "source ↗", "Date", "Table", "Licence", "Cycle",
+        "Note", "Mission", "Total", "questionnaire", "action", "omission", "encourage",
+        "Encourage", "ISO3", "Dates",
+    },
+    "es": {"general (1)", "general", "provisional", "no", "Total", "ISO3"},
+}  # fmt: skip
+
+
+def has_words(text: str) -> bool:
+    """True when `text` has letters outside its {placeholders} (a symbol or '{n} / {total}' has
+    nothing to translate)."""
+    literal = "".join(part for part, _, _, _ in string.Formatter().parse(text))
+    return bool(re.search(r"[^\W\d_]", literal))
 
 
 def placeholders(text: str) -> set[str]:
@@ -72,3 +92,63 @@ def test_agenda_is_translated_for_every_priority_and_ask(package):
             changed = priorities[column] != package["priorities"][column]
             assert changed.all(), (language, column)
         assert (asks["text"] != package["asks"]["text"]).all(), language
+
+
+@pytest.mark.parametrize("language", OTHERS)
+@pytest.mark.parametrize("english", ENGLISH, ids=lambda p: p.stem)
+def test_no_text_is_left_in_english(language, english):
+    """A key whose French or Spanish text is the English text is an English fallback, unless the
+    word is spelt the same in both languages (SAME_WORD) or there are no words to translate."""
+    en = load(english)
+    other = load(LOCALES / language / english.name)
+    left = sorted(
+        k
+        for k in en
+        if k in other
+        and other[k] == en[k]
+        and has_words(en[k])
+        and en[k] not in SAME_WORD[language]
+    )
+    assert not left, f"{language}/{english.name} leaves {len(left)} texts in English: {left[:20]}"
+
+
+@pytest.mark.parametrize("language", OTHERS)
+def test_every_indicator_label_is_translated(package, language):
+    """Titles, descriptions, units, coverage notes and every category label of every indicator."""
+    texts = load(LOCALES / language / "indicators.toml")
+    missing, english = [], []
+    for row in package["indicators"].iter_rows(named=True):
+        i = row["indicator_id"]
+        wanted = {f"{i}_{c}": row[c] for c in ("title", "description", "unit", "coverage_note")}
+        for cat, label in zip(row["categories"] or [], row["category_labels"] or [], strict=True):
+            wanted[f"{i}_class_{cat}"] = label
+        for key, en in wanted.items():
+            if en is None:
+                continue
+            if key not in texts:
+                missing.append(key)
+            elif texts[key] == en and en not in SAME_WORD[language] | {"No"}:
+                english.append(key)
+    assert not missing, f"{language}/indicators.toml lacks {missing}"
+    assert not english, f"{language}/indicators.toml leaves in English: {english}"
+
+
+@pytest.mark.parametrize("language", OTHERS)
+def test_every_table_title_is_translated(package, language):
+    """The titles source notes cite (one per table of the data package)."""
+    texts = load(LOCALES / language / "resources.toml")
+    for res in package.descriptor.resources:
+        assert texts.get(f"{res.name}_title") not in (None, res.title), (language, res.name)
+
+
+def test_the_map_reads_in_french_title_legend_and_source_note(package):
+    from tests.pages.apptest import open_page, plotly_specs, texts
+
+    at = open_page("map", indicator="death-penalty-status", lang="fr")
+    body = texts(at)
+    assert "Peine de mort en droit et en pratique" in body
+    assert "Death penalty in law and practice" not in body
+    names = " ".join(tr.get("name") or "" for tr in plotly_specs(at)[0]["data"])
+    assert "Abolitionniste pour tous les crimes" in names
+    assert "Abolitionist for all crimes" not in names
+    assert "**Indicateurs par pays**" in body and "**Country indicators**" not in body

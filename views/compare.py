@@ -12,7 +12,7 @@ from datetime import date
 
 import polars as pl
 
-from components.safe import is_http_url
+from loaders.urls import http_links, http_only
 from views.commitments import LEVEL_NAMES, candidacy_options, priority_levels
 from views.common import person_names
 
@@ -28,14 +28,13 @@ __all__ = [
     "level_table",
     "coverage_table",
     "statement_rows",
+    "search_rows",
     "http_links",
     "http_only",
 ]
 
 MAX_CANDIDATES = 4
 DEFAULT_CANDIDATES = 2
-# As components.safe.is_http_url: absolute http(s), no spaces or quotes.
-HTTP_PATTERN = r"(?i)^https?://[^\s<>\"'`]+$"
 VENUES = ("vision-statement", "informal-dialogue", "questionnaire", "interview", "op-ed", "other")
 
 RADAR_SCHEMA = {
@@ -141,18 +140,10 @@ def _by_priority(cells: pl.DataFrame) -> pl.DataFrame:
     return wide.select(pl.col("axis").alias("priority"), *names)
 
 
-def http_links(urls) -> list[str]:
-    """Only the absolute http(s) addresses of a list cell (anything else is never a link)."""
-    return [u for u in (list(urls) if urls is not None else []) if is_http_url(u)]
-
-
-def http_only(column: str) -> pl.Expr:
-    """A list-of-URLs column keeping only absolute http(s) addresses (empty list for null)."""
-    return (
-        pl.col(column)
-        .fill_null(pl.lit([], dtype=pl.List(pl.String)))
-        .list.eval(pl.element().filter(pl.element().str.contains(HTTP_PATTERN)))
-    )
+def search_rows(tables: dict[str, pl.DataFrame], cycle: int, person_ids: list[str]) -> pl.DataFrame:
+    """The documented searches of the chosen candidacies in `cycle` (columns as the table)."""
+    searches = tables["searches"]
+    return searches.filter((pl.col("cycle") == cycle) & pl.col("person_id").is_in(person_ids))
 
 
 def statement_rows(

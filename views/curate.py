@@ -17,18 +17,34 @@ from loaders import Problem, Resource
 from store import changed_fields
 
 __all__ = [
-    "EDITOR_TABLES",
+    "POLL_COUNTS",
     "FieldSpec",
     "audit_frame",
     "cells_from_widgets",
     "field_specs",
+    "editor_tables",
+    "in_race",
     "next_id",
+    "next_poll_number",
+    "poll_rows",
     "problems_frame",
     "widgets_from_cells",
 ]
 
-# Tables the editor offers, in menu order (people and searches are edited by import/CLI for now).
-EDITOR_TABLES = ("statements", "assessments", "record_entries", "selection_events", "candidacies")
+# Menu order of the editable tables (most often edited first); any other editable table follows.
+MENU_ORDER = (
+    "statements",
+    "straw_polls",
+    "candidacies",
+    "nominations",
+    "selection_events",
+    "cycles",
+    "assessments",
+    "record_entries",
+    "people",
+    "searches",
+)
+POLL_COUNTS = ("encourage", "discourage", "no_opinion")
 LONG_TEXT = ("paraphrase", "quote", "summary", "rationale", "searched", "title")
 # Columns the store sets itself (two-person rule): shown, never typed in.
 SYSTEM_FIELDS = {"assessments": ("curator", "status", "reviewer", "reviewed_on")}
@@ -102,6 +118,54 @@ def lookup_values(tables: dict[str, pl.DataFrame]) -> dict[str, list[str]]:
             values = tables[table].get_column(source).cast(pl.String).unique().sort().to_list()
             out[column] = [v for v in values if v is not None]
     return out
+
+
+def editor_tables(editable: tuple[str, ...] | list[str]) -> list[str]:
+    """The store's editable tables in menu order."""
+    rank = {name: i for i, name in enumerate(MENU_ORDER)}
+    return sorted(editable, key=lambda name: (rank.get(name, len(rank)), name))
+
+
+def in_race(candidacies: pl.DataFrame, cycle: int, day: dt.date) -> pl.DataFrame:
+    """The candidacies of `cycle` still in the race on `day` (nominated by then, not withdrawn
+    before), in nomination order: the rows of a straw poll held that day."""
+    return candidacies.filter(
+        (pl.col("cycle") == cycle)
+        & (pl.col("nomination_date").is_null() | (pl.col("nomination_date") <= day))
+        & (pl.col("withdrawal_date").is_null() | (pl.col("withdrawal_date") > day))
+        & (pl.col("outcome") != "withdrew")
+    ).sort("nomination_date", "person_id", nulls_last=True)
+
+
+def next_poll_number(stored: list[dict], cycle: int) -> int:
+    """The number of a new straw poll of `cycle` (one more than the highest stored, retired too)."""
+    numbers = [int(r["poll_number"]) for r in stored if r["cycle"] == str(cycle)]
+    return max(numbers, default=0) + 1
+
+
+def poll_rows(
+    cycle: int,
+    number: int,
+    day: dt.date,
+    counts: dict[str, dict[str, str]],
+    source_url: str,
+) -> list[dict[str, str | None]]:
+    """Straw-poll rows (text cells) from the form: `counts` is {person_id: {column: typed text}};
+    a blank count is "not reported" (empty, never 0); a row's own `source_url` beats the poll's."""
+    rows = []
+    for person_id, typed in counts.items():
+        row = {
+            "cycle": str(cycle),
+            "poll_number": str(number),
+            "date": day.isoformat(),
+            "person_id": person_id,
+            "p5_discourage": None,
+            "source_url": (typed.get("source_url") or "").strip() or source_url.strip() or None,
+        }
+        for column in POLL_COUNTS:
+            row[column] = (typed.get(column) or "").strip() or None
+        rows.append(row)
+    return rows
 
 
 def next_id(existing: list[str], pattern: str | None) -> str:

@@ -28,12 +28,22 @@ __all__ = [
     "country_options",
     "country_indicators",
     "country_vetoes",
+    "cannot_have_value",
+    "country_panel",
+    "missions_shown",
+    "VETO_INDICATOR",
+    "PERMANENT_MEMBERS",
     "country_missions",
     "country_candidacies",
     "lens_frame",
     "missions_frame",
     "format_number",
 ]
+
+VETO_INDICATOR = "sc-vetoes-cast"
+# UN Charter, Article 23: China, France, the Russian Federation (the USSR until 1991), the United
+# Kingdom and the United States are the permanent members; SUN is the USSR's code in the data.
+PERMANENT_MEMBERS = frozenset({"CHN", "FRA", "GBR", "RUS", "USA", "SUN"})
 
 NO_DATA = "no-data"
 NO_DATA_COLOR = "#d9d9d9"  # light grey: its own class, named in the legend
@@ -304,7 +314,8 @@ def country_indicators(tables: dict[str, pl.DataFrame], iso3: str) -> pl.DataFra
     """The latest value of every indicator for one country, in priority order; gaps kept as nulls.
 
     Columns: priority_id, indicator_id, title, kind, unit, value, category, label, year, note,
-    source_url, source_name.
+    source_url, source_name, not_applicable (True when the state cannot have a value by
+    definition, e.g. a veto of a state that is not a permanent member).
     """
     indicators = tables["indicators"].sort("priority_id", "title")
     latest = (
@@ -334,10 +345,45 @@ def country_indicators(tables: dict[str, pl.DataFrame], iso3: str) -> pl.DataFra
         pl.coalesce(
             pl.col("source_url").list.first(), pl.col("indicator_url").list.first()
         ).alias("source_url"),
+        pl.col("indicator_id")
+        .map_elements(lambda i: cannot_have_value(i, iso3), return_dtype=pl.Boolean)
+        .alias("not_applicable"),
     ).select(
         "priority_id", "indicator_id", "title", "kind", "unit", "value", "category", "label",
-        "year", "note", "source_url", "source_name",
+        "year", "note", "source_url", "source_name", "not_applicable",
     )  # fmt: skip
+
+
+def country_panel(facts: pl.DataFrame, *, no_data: str, cannot: str) -> pl.DataFrame:
+    """`country_indicators` as the panel reads it: indicator ('P3 · Security Council vetoes cast'),
+    value (label, unit and year: '12 vetoes cast since 1946 (2020)'; `cannot` where the state
+    cannot have one, `no_data` where it is missing), note ('' if none), source_name, source_url."""
+    unit = pl.when(pl.col("unit").is_not_null()).then(" " + pl.col("unit")).otherwise(pl.lit(""))
+    year = (
+        pl.when(pl.col("year").is_not_null() & pl.col("label").is_not_null())
+        .then(" (" + pl.col("year").cast(pl.String) + ")")
+        .otherwise(pl.lit(""))
+    )
+    value = (
+        pl.when(pl.col("not_applicable"))
+        .then(pl.lit(cannot))
+        .when(pl.col("label").is_null())
+        .then(pl.lit(no_data))
+        .otherwise(pl.col("label") + unit + year)
+    )
+    return facts.select(
+        (pl.col("priority_id").str.to_uppercase() + " · " + pl.col("title")).alias("indicator"),
+        value.alias("value"),
+        pl.col("note").fill_null(""),
+        "source_name",
+        "source_url",
+    )
+
+
+def cannot_have_value(indicator_id: str, iso3: str) -> bool:
+    """True when the state cannot have a value by definition (not merely missing): only the five
+    permanent members of the Security Council (UN Charter, Articles 23 and 27) can cast a veto."""
+    return indicator_id == VETO_INDICATOR and iso3 not in PERMANENT_MEMBERS
 
 
 def country_vetoes(sc_vetoes: pl.DataFrame, iso3: str, latest: int = 5) -> tuple[int, pl.DataFrame]:
@@ -395,6 +441,49 @@ def lens_frame(tables: dict[str, pl.DataFrame], cycle: int, shown: pl.DataFrame)
         .sort("nomination_date", "person_id", "state")
         .select("iso3", "state", "lat", "lon", "person_id", "candidate", "value_text", "year")
     )
+
+
+def missions_shown(missions: pl.DataFrame, words: dict[str, str], date_text) -> pl.DataFrame:
+    """Missions (from `missions_frame` or `country_missions`) as a table reads them: status and
+    protection-of-civilians mandate in words (`words`: 'status_active', 'poc_yes', …), one
+    'dates' column ('29 Apr 1991 to ongoing', `date_text` formats a date; `words['open_ended']`
+    for a mission that has not ended, `words['dates']` the template with {start} and {end}), and
+    '—' for a missing headquarters. Other columns are kept as they are, in their order."""
+    start = pl.col("start_date").map_elements(date_text, return_dtype=pl.String)
+    end = pl.col("end_date").map_elements(date_text, return_dtype=pl.String)
+    template = words["dates"]
+    dates = pl.concat_str(
+        [
+            pl.lit(template.split("{start}")[0]),
+            start.fill_null("?"),
+            pl.lit(template.split("{start}")[1].split("{end}")[0]),
+            end.fill_null(pl.lit(words["open_ended"])),
+            pl.lit(template.split("{end}")[1]),
+        ]
+    )
+    columns = []
+    for c in missions.columns:
+        if c == "start_date":
+            columns.append(dates.alias("dates"))
+        elif c == "end_date":
+            continue
+        elif c == "status":
+            columns.append(
+                pl.col(c).replace_strict(
+                    {s: words[f"status_{s}"] for s in ("active", "closed")}, default=pl.col(c)
+                )
+            )
+        elif c == "poc_mandate":
+            columns.append(
+                pl.col(c).replace_strict(
+                    {k: words[f"poc_{k}"] for k in ("yes", "no", "unknown")}, default=pl.col(c)
+                )
+            )
+        elif c == "hq_city":
+            columns.append(pl.col(c).fill_null("—"))
+        else:
+            columns.append(pl.col(c))
+    return missions.select(columns)
 
 
 def missions_frame(missions: pl.DataFrame, countries: pl.DataFrame) -> pl.DataFrame:

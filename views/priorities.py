@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 import polars as pl
 from plotly.subplots import make_subplots
 
+from loaders.urls import http_only
 from views.commitments import GAP_STATUSES, LEVEL_NAMES, candidacy_options, priority_levels
 from views.common import person_names
 
@@ -23,6 +24,7 @@ __all__ = [
     "priority_row",
     "priority_asks",
     "ask_grid",
+    "ask_table",
     "overall_levels",
     "statements_on",
     "indicators_on",
@@ -32,12 +34,9 @@ __all__ = [
 ]
 
 ASSESSMENTS = ("advances", "mixed", "falls-short")
+GRID_MARGIN = {"t": 40, "l": 10, "r": 10, "b": 130}  # room below the grid: colour scale, legend
+BELOW_GRID_PX = {"colorbar": 10, "legend": 80}  # where each sits under the grid, in px
 LEVEL_COLORS = {0: "#D55E00", 1: "#009E73", 2: "#56B4E9", 3: "#0072B2"}  # as STATUS_STYLE
-
-
-def _http(column: str = "source_url") -> pl.Expr:
-    """Only the http(s) addresses of a List[String] source column: nothing else is ever linked."""
-    return pl.col(column).list.eval(pl.element().filter(pl.element().str.contains(r"^https?://")))
 
 
 def priority_options(priorities: pl.DataFrame) -> list[tuple[str, str]]:
@@ -124,6 +123,36 @@ def ask_grid(tables: dict[str, pl.DataFrame], cycle: int, priority_id: str) -> p
     )
 
 
+def ask_table(
+    grid: pl.DataFrame,
+    overall: pl.DataFrame,
+    asks: pl.DataFrame,
+    words: dict[str, str],
+    *,
+    ask_header: str,
+    overall_label: str,
+) -> pl.DataFrame:
+    """The grid as a table to read: one row per ask ('p1.a Give human rights …', in order) and a
+    last row for the priority as a whole (`overall_label`); one column per candidacy (its name, in
+    nomination order); cells are `words[status]`. The first column is named `ask_header`."""
+    labels = {a: f"{a} {text}" for a, text in asks.select("ask_id", "text").iter_rows()}
+    cells = grid.select(
+        pl.col("ask_id").replace_strict(labels, default=pl.col("ask_id")).alias(ask_header),
+        "name",
+        pl.col("status").replace_strict(words, default=pl.col("status")).alias("cell"),
+    )
+    names = list(dict.fromkeys(overall["name"]))
+    total = overall.select(
+        pl.lit(overall_label).alias(ask_header),
+        "name",
+        pl.col("status").replace_strict(words, default=pl.col("status")).alias("cell"),
+    )
+    wide = pl.concat([cells, total]).pivot(
+        on="name", index=ask_header, values="cell", maintain_order=True
+    )
+    return wide.select(ask_header, *names)
+
+
 def statements_on(tables: dict[str, pl.DataFrame], cycle: int, priority_id: str) -> pl.DataFrame:
     """The cycle's statements on the priority, by date then candidate.
 
@@ -140,8 +169,8 @@ def statements_on(tables: dict[str, pl.DataFrame], cycle: int, priority_id: str)
             pl.col("commitment_level")
             .replace_strict(LEVEL_NAMES, default=None, return_dtype=pl.String)
             .alias("status"),
-            _http("source_url").alias("sources"),
-            _http("archive_url").alias("archive"),
+            http_only("source_url").alias("sources"),
+            http_only("archive_url").alias("archive"),
         )
         .sort("date", "name", "statement_id")
         .select(
@@ -171,7 +200,7 @@ def indicators_on(indicators: pl.DataFrame, priority_id: str) -> pl.DataFrame:
     """
     return (
         indicators.filter(pl.col("priority_id") == priority_id)
-        .with_columns(_http("source_url").alias("sources"))
+        .with_columns(http_only("source_url").alias("sources"))
         .sort("title")
         .select(
             "indicator_id",
@@ -198,7 +227,7 @@ def record_on(tables: dict[str, pl.DataFrame], priority_id: str) -> pl.DataFrame
         .filter(pl.col("priority_id") == priority_id)
         .with_columns(
             pl.col("person_id").replace_strict(names, default=pl.col("person_id")).alias("name"),
-            _http("source_url").alias("sources"),
+            http_only("source_url").alias("sources"),
         )
         .sort("date", "entry_id", descending=True)
         .select(
@@ -242,7 +271,8 @@ def grid_figure(
 
     z holds levels 0..3 and null for gaps (blank cells whose text names the gap); rows are the
     candidacies in `overall`'s order, columns the ask ids in order. Gap statuses get legend entries.
-    `labels` holds status_<status> (symbol and word; cell_<status> a shorter one for cells),
+    `labels` holds status_<status> (symbol and word; cell_<status> a shorter one for the overall
+    cells, mark_<status> the symbol alone for the ask cells),
     reviewed, provisional, overall, levels, gaps,
     and ask_<ask_id> (the ask's text, for the hover).
     """
@@ -253,7 +283,11 @@ def grid_figure(
         (html.escape(r["name"], quote=False), r["ask_id"]): r for r in grid.iter_rows(named=True)
     }
     z = [[by_cell[(n, a)]["level"] for a in ask_ids] for n in names]
-    text = [[_cell_text(by_cell[(n, a)]["status"], None, labels) for a in ask_ids] for n in names]
+    # Ask cells carry the status's mark only (mark_<status>; a phone gives a cell ~25 px): the
+    # hover, the colour scale and the table below the chart give the words.
+    text = [
+        [labels.get(f"mark_{by_cell[(n, a)]['status']}", "") for a in ask_ids] for n in names
+    ]
     hover = [
         [
             f"<b>{n}</b><br>{a}: {html.escape(labels.get('ask_' + a, ''), quote=False)}<br>"
@@ -276,6 +310,8 @@ def grid_figure(
         "ygap": 3,
         "hovertemplate": "%{customdata}<extra></extra>",
     }
+    height = max(260, 70 * len(names) + 120) + GRID_MARGIN["b"]
+    plot_height = height - GRID_MARGIN["t"] - GRID_MARGIN["b"]
     fig = make_subplots(
         rows=1,
         cols=2,
@@ -291,10 +327,18 @@ def grid_figure(
             text=text,
             customdata=hover,
             name=labels["asks"],
+            # Below the grid, not beside it: on a phone the grid keeps the page's width.
             colorbar={
-                "title": {"text": labels["levels"]},
+                "title": {"text": labels["levels"], "side": "top"},
                 "tickvals": [0, 1, 2, 3],
                 "ticktext": [labels[f"status_{LEVEL_NAMES[v]}"] for v in range(4)],
+                "orientation": "h",
+                "x": 0,
+                "xanchor": "left",
+                "y": -BELOW_GRID_PX["colorbar"] / plot_height,
+                "yanchor": "top",
+                "thickness": 14,
+                "len": 1,
             },
             **common,
         ),
@@ -343,9 +387,9 @@ def grid_figure(
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(side="top", type="category")
     fig.update_layout(
-        height=max(260, 70 * len(names) + 120),
-        margin={"t": 40, "l": 10, "r": 10, "b": 10},
+        height=height,
+        margin=GRID_MARGIN,
         plot_bgcolor="#EEEEEE",
-        legend={"orientation": "h", "y": -0.05, "yanchor": "top"},
+        legend={"orientation": "h", "y": -BELOW_GRID_PX["legend"] / plot_height, "yanchor": "top"},
     )
     return fig

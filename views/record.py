@@ -11,8 +11,10 @@ from urllib.parse import urlparse
 import plotly.graph_objects as go
 import polars as pl
 
+from loaders.urls import http_only
 from views.commitments import priority_levels
 from views.common import mid_period, person_names
+from views.text import chart_text
 
 __all__ = [
     "ASSESSMENTS",
@@ -32,11 +34,6 @@ __all__ = [
 ASSESSMENTS = ("advances", "mixed", "falls-short")
 # Within a priority's lane each assessment has its own sub-row, so markers do not hide each other.
 LANE_OFFSET = {"advances": -0.22, "mixed": 0.0, "falls-short": 0.22}
-
-
-def _http(column: str = "source_url") -> pl.Expr:
-    """Only the http(s) addresses of a List[String] source column: nothing else is ever linked."""
-    return pl.col(column).list.eval(pl.element().filter(pl.element().str.contains(r"^https?://")))
 
 
 def office_holders(tables: dict[str, pl.DataFrame]) -> list[tuple[str, str]]:
@@ -123,7 +120,7 @@ def filter_entries(
         .join(order, on="priority_id", how="left")
         .with_columns(
             pl.col("date").dt.year().cast(pl.Int64).alias("year"),
-            _http("source_url").alias("sources"),
+            http_only("source_url").alias("sources"),
         )
         .sort("date", "entry_id")
         .select(
@@ -282,7 +279,7 @@ def timeline_figure(
             )
     fig.update_yaxes(
         tickvals=list(range(n)),
-        ticktext=lane_labels,
+        ticktext=[chart_text(label) for label in lane_labels],
         range=[n - 0.5, -0.5],
         zeroline=False,
         showgrid=False,
@@ -322,7 +319,7 @@ def said_vs_did(
         statements = tables["statements"].filter(
             (pl.col("cycle") == cycle) & (pl.col("person_id") == person_id)
         )
-    statements = statements.with_columns(_http("source_url").alias("sources")).sort("date")
+    statements = statements.with_columns(http_only("source_url").alias("sources")).sort("date")
     out = []
     for pid in priority_ids:
         said = statements.filter(pl.col("priority_id") == pid).select(

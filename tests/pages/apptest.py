@@ -38,3 +38,14 @@ def texts(at: AppTest) -> str:
 def notices(at: AppTest) -> str:
     """The link notices shown under the title, as read on screen (Markdown escapes removed)."""
     return " ".join(str(i.value) for i in at.info).replace("\\", "")
+
+
+def shown_tables(at: AppTest) -> list:
+    """The static tables (`components.layout.fit_table`) as pandas frames of the text a reader
+    sees: Markdown escapes removed from headers and cells."""
+    frames = []
+    for el in at.table:
+        frame = el.value.copy()
+        frame.columns = [str(c).replace("\\", "") for c in frame.columns]
+        frames.append(frame.map(lambda v: v.replace("\\", "") if isinstance(v, str) else v))
+    return frames

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import polars as pl
 
-from tests.pages.apptest import notices, open_page, plotly_specs, texts
+from tests.conftest import remove_evidence
+from tests.pages.apptest import notices, open_page, plotly_specs, shown_tables, texts
 from views.commitments import candidacy_options, priority_levels
 from views.compare import axis_labels
 
@@ -22,7 +23,7 @@ def gap_traces(at) -> list[dict]:
 
 
 def level_table(at):
-    return at.dataframe[0].value
+    return shown_tables(at)[0]
 
 
 def test_example_link_draws_two_candidacies_over_eight_axes(package):
@@ -34,8 +35,8 @@ def test_example_link_draws_two_candidacies_over_eight_axes(package):
     assert [tr["meta"]["person_id"] for tr in data] == EXAMPLE
     axes = list(axis_labels(package["priorities"]).values())
     for tr in data:
-        assert tr["theta"] == axes
-        assert len(tr["r"]) == 8
+        assert tr["meta"]["axes"] == axes
+        assert len(tr["r"]) == len(tr["theta"]) == 8
 
 
 def test_an_axis_without_evidence_is_none_in_the_radar_and_named_in_legend_and_table(package):
@@ -44,7 +45,7 @@ def test_an_axis_without_evidence_is_none_in_the_radar_and_named_in_legend_and_t
     gap = levels.filter(pl.col("level").is_null()).row(0, named=True)
     axis = axis_labels(package["priorities"])[gap["priority_id"]]
     trace = next(tr for tr in candidacy_traces(at) if tr["meta"]["person_id"] == gap["person_id"])
-    value = trace["r"][trace["theta"].index(axis)]
+    value = trace["r"][trace["meta"]["axes"].index(axis)]
     assert value is None and value != 0
     status_words = {
         "silent": "silent — searched, nothing found",
@@ -53,22 +54,23 @@ def test_an_axis_without_evidence_is_none_in_the_radar_and_named_in_legend_and_t
     }
     legend = [tr for tr in gap_traces(at) if status_words[gap["status"]] in tr["name"]]
     assert legend, [tr["name"] for tr in gap_traces(at)]
-    assert axis in legend[0]["theta"]
+    assert axis in legend[0]["meta"]["axes"]
     table = level_table(at)
     name = "António Guterres" if gap["person_id"] == "antonio-guterres" else "Irina Bokova"
     cell = table.loc[table["Priority"] == axis, name].iloc[0]
     assert status_words[gap["status"]] in cell
 
 
-def test_a_not_assessed_axis_says_not_assessed_in_the_table(package):
-    cells = priority_levels(package.tables, 2016).filter(pl.col("status") == "not-assessed")
-    if cells.height == 0:
-        return  # every 2016 cell has evidence or a documented search
-    pid, priority = cells.select("person_id", "priority_id").row(0)
+def test_a_not_assessed_axis_says_not_assessed_in_the_table(package, data_copy, monkeypatch):
+    # SYNTHETIC: every real cell has evidence or a documented search, so remove the evidence of
+    # one 2016 cell in a copy of the package.
+    pid, priority = EXAMPLE[0], "p6"
+    remove_evidence(data_copy, 2016, pid, priority)
+    monkeypatch.setenv("TRACKER_DATA_DIR", str(data_copy))
     at = open_page("compare", cycle="2016", candidate=[pid])
     axis = axis_labels(package["priorities"])[priority]
     (trace,) = candidacy_traces(at)
-    assert trace["r"][trace["theta"].index(axis)] is None
+    assert trace["r"][trace["meta"]["axes"].index(axis)] is None
     assert any(tr["name"] == "not assessed yet" for tr in gap_traces(at))
     table = level_table(at)
     assert "not assessed" in table.loc[table["Priority"] == axis].iloc[0, 1]
@@ -158,3 +160,14 @@ def test_more_than_four_candidates_keeps_four_with_a_notice(package):
     assert at.multiselect(key="candidate").value == five[:4]
     assert len(candidacy_traces(at)) == 4
     assert "more than 4" in notices(at)
+
+
+def test_a_2026_views_source_note_cites_what_it_shows_not_2016(package):
+    at = open_page("compare", cycle="2026")
+    captions = " ".join(str(c.value) for c in at.caption)
+    assert "10 civil-society questions for all candidates (2016)" not in captions
+    shown = package["statements"].filter(pl.col("cycle") == 2026)
+    chosen = at.multiselect(key="candidate").value
+    urls = shown.filter(pl.col("person_id").is_in(chosen))["source_url"].explode().to_list()
+    assert urls and any(f"]({u})" in captions for u in urls)
+    assert "sources these rows cite" in captions

@@ -31,6 +31,11 @@ def db(tmp_path, monkeypatch):
     url = f"sqlite:///{tmp_path / 'tracker.db'}"
     monkeypatch.setenv("TRACKER_DB_URL", url)
     monkeypatch.delenv("TRACKER_AUTH_FILE", raising=False)
+    import streamlit as st
+
+    # Each test has its own database, but data versions repeat (1, 2, ...) from one to the next:
+    # the shared per-version caches must not hand one test's package to another.
+    st.cache_resource.clear()
     return url
 
 
@@ -48,6 +53,12 @@ def auth_secrets(max_attempts: int = 3) -> dict:
                     "email": "",
                     "password": _hash(PASSWORD),
                     "roles": ["curator"],
+                },
+                "bob": {
+                    "name": "Bob",
+                    "email": "",
+                    "password": _hash(PASSWORD),
+                    "roles": ["reviewer"],
                 },
             }
         },
@@ -214,7 +225,7 @@ def test_a_stale_form_gets_a_conflict_and_keeps_the_input(db):
 
 
 def test_a_bad_table_in_the_link_falls_back_with_a_notice(db):
-    at = log_in(open_curate(auth_secrets(), table="straw_polls", item="nonsense"))
+    at = log_in(open_curate(auth_secrets(), table="countries", item="nonsense"))
     assert at.text_input(key="cf_statements_statement_id").value == next_statement_id()
 
 
@@ -233,3 +244,221 @@ def test_a_bad_changed_since_date_falls_back_with_a_notice(db):
     assert at.date_input(key="since").value == default
     assert "since" not in at.query_params
     assert "since = “2999-13-40”" in notices(at)
+
+
+# -- the live race: a straw poll in one form, retire/restore, import, checked up to ---------------
+
+
+def logged_in(db, **params):
+    at = log_in(open_curate(auth_secrets(), **params))
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def click(at, key: str):
+    at.button(key=key).click()
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def candidacies_of(cycle: str, day: dt.date | None = None) -> list[str]:
+    """The cycle's candidacies; with `day`, those the form lists for a poll that day."""
+    if day is not None:
+        from loaders import load_package
+        from views.curate import in_race
+
+        return in_race(load_package(DATA)["candidacies"], int(cycle), day)["person_id"].to_list()
+    rows = pl.read_csv(DATA / "candidacies.csv", infer_schema=False)
+    return rows.filter(pl.col("cycle") == cycle)["person_id"].to_list()
+
+
+def next_poll(cycle: str) -> int:
+    rows = pl.read_csv(DATA / "straw_polls.csv", infer_schema=False).filter(
+        pl.col("cycle") == cycle
+    )
+    return max((int(n) for n in rows["poll_number"]), default=0) + 1
+
+
+def enter_2026_poll(at, day=dt.date(2026, 7, 30)):
+    """SYNTHETIC counts (test data, not a real poll)."""
+    at.selectbox(key="sp_cycle").select("2026")
+    at.date_input(key="sp_date").set_value(day)
+    at.run()
+    people = candidacies_of("2026", day)
+    for i, person_id in enumerate(people):
+        at.text_input(key=f"sp_{person_id}_encourage").input(str(9 - i))
+        at.text_input(key=f"sp_{person_id}_discourage").input(str(3 + i))
+        if i:  # the first candidate's no-opinion count was not reported
+            at.text_input(key=f"sp_{person_id}_no_opinion").input("3")
+    at.text_input(key="sp_source").input("https://example.org/synthetic-poll")
+    at.text_input(key="sp_reason").input("first 2026 straw poll (synthetic test)")
+    return click(at, "sp_save"), people
+
+
+def test_a_curator_enters_a_2026_straw_poll_for_every_candidacy_in_one_form(db):
+    number = next_poll("2026")
+    at, people = enter_2026_poll(logged_in(db))
+    assert f"Saved straw poll {number} of 2026: {len(people)} row(s)." in "\n".join(
+        s.value for s in at.success
+    )
+    store = open_store(db)
+    polls = load_store_package(store, store.state().data_version)["straw_polls"]
+    polls = polls.filter((pl.col("cycle") == 2026) & (pl.col("poll_number") == number))
+    assert sorted(polls["person_id"].to_list()) == sorted(people)
+    assert polls.filter(pl.col("person_id") == people[0])["no_opinion"].to_list() == [None]
+    page = open_page("straw-polls", cycle="2026")
+    assert "2026" in page.query_params.get("cycle", "2026")
+    shown = "\n".join(str(df.value) for df in page.dataframe)
+    names = dict(
+        pl.read_csv(DATA / "people.csv", infer_schema=False).select("person_id", "name").iter_rows()
+    )
+    assert all(names[p] in shown for p in people)
+    assert not [i for i in page.info if "no straw poll" in str(i.value).lower()]
+
+
+def test_a_poll_with_one_bad_count_saves_nothing_and_names_the_candidate(db):
+    at = logged_in(db)
+    at.selectbox(key="sp_cycle").select("2026")
+    at.date_input(key="sp_date").set_value(dt.date(2026, 7, 30))
+    at.run()
+    people = candidacies_of("2026", dt.date(2026, 7, 30))
+    for person_id in people:
+        at.text_input(key=f"sp_{person_id}_encourage").input("5")
+    at.text_input(key=f"sp_{people[-1]}_encourage").input("many")
+    at.text_input(key="sp_source").input("https://example.org/synthetic-poll")
+    at.text_input(key="sp_reason").input("synthetic")
+    click(at, "sp_save")
+    errors = "\n".join(e.value for e in at.error)
+    assert "Nothing was saved" in errors and "encourage" in errors
+    assert open_store(db).state().edits == 0
+
+
+def public_statement_ids(db) -> list[str]:
+    store = open_store(db)
+    return load_store_package(store, store.state().data_version)["statements"][
+        "statement_id"
+    ].to_list()
+
+
+def test_retire_and_restore_a_statement_and_the_public_pages_follow(db):
+    statements = pl.read_csv(DATA / "statements.csv", infer_schema=False)
+    row = statements.row(0, named=True)
+    sid, cycle, person = row["statement_id"], row["cycle"], row["person_id"]
+    before = open_page("candidate", cycle=cycle, candidate=person)
+    paraphrase = row["paraphrase"][:40]
+    assert paraphrase in page_text(before)
+    at = logged_in(db, item=sid)
+    at.text_input(key="curate_retire_reason").input("duplicate of a better-sourced statement")
+    click(at, "curate_retire")
+    assert f"Retired statements `{sid}`" in "\n".join(s.value for s in at.success)
+    assert "is **retired**" in texts(at)
+    assert sid not in public_statement_ids(db)
+    assert paraphrase not in page_text(open_page("candidate", cycle=cycle, candidate=person))
+    actions = [e["action"] for e in history(open_store(db), "statements", sid)]
+    assert actions == ["retire"]
+    at.text_input(key="curate_retire_reason").input("not a duplicate after all")
+    click(at, "curate_retire")
+    assert f"Restored statements `{sid}`" in "\n".join(s.value for s in at.success)
+    assert sid in public_statement_ids(db)
+    assert paraphrase in page_text(open_page("candidate", cycle=cycle, candidate=person))
+    assert [e["action"] for e in history(open_store(db), "statements", sid)] == [
+        "retire",
+        "restore",
+    ]
+
+
+def page_text(at) -> str:
+    parts = [texts(at)]
+    parts += [str(df.value) for df in at.dataframe]
+    parts += [str(el.proto) for el in at.get("plotly_chart")]
+    return "\n".join(parts)
+
+
+def test_a_bulk_import_with_one_bad_line_imports_nothing_and_names_the_line(db):
+    at = logged_in(db, table="selection_events")
+    events = pl.read_csv(DATA / "selection_events.csv", infer_schema=False)
+    numbers = [int(e[1:]) for e in events["event_id"]]
+    width = len(events["event_id"][0]) - 1
+    good = {
+        "event_id": f"e{max(numbers) + 1:0{width}d}",
+        "cycle": "2026",
+        "date": "2026-07-30",
+        "person_id": "",
+        "event_type": events["event_type"][0],
+        "title": "SYNTHETIC event (test data)",
+        "source_url": "https://example.org/event",
+    }
+    bad = {**good, "event_id": f"e{max(numbers) + 2:0{width}d}", "date": "30 July 2026"}
+    csv_bytes = pl.DataFrame([good, bad, {**good, "event_id": f"e{max(numbers) + 3:0{width}d}"}])
+    csv_bytes = csv_bytes.select(events.columns).write_csv().encode()
+    at.get("file_uploader")[0].set_value(("events.csv", csv_bytes, "text/csv"))
+    at.run()
+    at.text_input(key="curate_import_reason").input("bulk entry of new events")
+    click(at, "curate_import")
+    errors = "\n".join(e.value for e in at.error)
+    assert "Nothing was imported: 1 problem(s)." in errors
+    (problems,) = [df.value for df in at.dataframe if "problem" in df.value.columns]
+    assert problems["line"].to_list() == [3] and problems["column"].to_list() == ["date"]
+    assert open_store(db).state().edits == 0
+    assert good["event_id"] not in open_store(db).text_frames()["selection_events"]["event_id"]
+
+
+def overview_warns(cycle: str) -> bool:
+    return any(w.icon == "⏳" for w in open_page(None, cycle=cycle).warning)
+
+
+def test_marking_2026_checked_today_removes_the_staleness_notice(db):
+    assert overview_warns("2026")  # the files say 2026 was checked in April
+    at = logged_in(db)
+    at.selectbox(key="ck_cycle").select("2026")
+    at.date_input(key="ck_cycle_day").set_value(dt.date.today())
+    at.text_input(key="ck_cycle_reason").input("read every source again today")
+    click(at, "ck_cycle_save")
+    assert f"2026 is marked as checked up to {dt.date.today().isoformat()}" in "\n".join(
+        s.value for s in at.success
+    )
+    assert not overview_warns("2026")
+
+
+def test_marking_a_table_checked_changes_its_as_of_on_the_data_page(db):
+    at = logged_in(db)
+    at.selectbox(key="ck_table").select("straw_polls")
+    at.date_input(key="ck_table_day").set_value(dt.date(2026, 11, 30))
+    at.text_input(key="ck_table_reason").input("no new polls reported")
+    click(at, "ck_table_save")
+    store = open_store(db)
+    package = load_store_package(store, store.state().data_version)
+    assert package.descriptor.resource("straw_polls").as_of == "2026-11-30"
+    assert "**As of:** 2026-11-30" in texts(open_page("data"))
+
+
+def test_a_curator_changes_an_assessment_and_a_reviewer_signs_it_off(db):
+    at = logged_in(db, table="assessments")
+    aid = at.text_input(key="cf_assessments_assessment_id").value
+    at.selectbox(key="cf_assessments_cycle").select("2016")
+    at.selectbox(key="cf_assessments_person_id").select("antonio-guterres")
+    at.selectbox(key="cf_assessments_priority_id").select("p6")
+    at.selectbox(key="cf_assessments_level").select("general")
+    at.text_area(key="cf_assessments_rationale").input("SYNTHETIC rationale (test data).")
+    at.text_input(key="cf_assessments_source_url").input("https://example.org/source")
+    at.date_input(key="cf_assessments_assessed_on").set_value(dt.date(2026, 12, 1))
+    at.text_input(key="curate_reason").input("first assessment")
+    save(at)
+    stored = open_store(db).row("assessments", (aid,))
+    assert (stored["status"], stored["curator"], stored["reviewer"]) == (
+        "provisional",
+        "alice",
+        None,
+    )
+    assert "Reviewing needs the reviewer or admin role." in texts(at)  # alice is no reviewer
+    review = log_in(open_curate(auth_secrets(), table="assessments"), user="bob")
+    review.selectbox(key="curate_review_item").select(aid)
+    review.text_input(key="curate_review_reason").input("checked against the source")
+    click(review, "curate_review")
+    assert f"Assessment `{aid}` is now reviewed." in "\n".join(s.value for s in review.success)
+    stored = open_store(db).row("assessments", (aid,))
+    assert (stored["status"], stored["reviewer"]) == ("reviewed", "bob")
+    updates = texts(open_page("updates", since=dt.date.today().isoformat())).replace("\\", "")
+    assert f"Added to the tracker: assessments `{aid}`" in updates
+    assert "reviewed by a second curator" in updates

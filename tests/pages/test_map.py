@@ -1,16 +1,15 @@
-"""Map page, opened as shared links and driven by widget key."""
+"""Map page, opened as shared links and driven by widget key. Expected counts come from the
+package; the rerun timing lives in `benchmarks/map_switch.py`."""
 
 from __future__ import annotations
 
 import json
-import statistics
-import time
 
 import polars as pl
 
 from components.charts import PLOTLY_CONFIG
 from components.maps import topojson_ids
-from tests.pages.apptest import open_page, plotly_specs, texts
+from tests.pages.apptest import notices, open_page, plotly_specs, texts
 
 
 def _choropleths(spec: dict) -> list[dict]:
@@ -19,11 +18,8 @@ def _choropleths(spec: dict) -> list[dict]:
     ]
 
 
-def _notices(at) -> str:
-    """Notices shown on the page, plus those queued for the entry file's `render_notices` (which
-    AppTest does not reach when `switch_page` comes before the first run)."""
-    queued = at.session_state["_url_notices"] if "_url_notices" in at.session_state else []
-    return " ".join([str(i.value) for i in at.info] + [str(n) for n in queued])
+def _latest_year(package, indicator: str) -> int:
+    return package["indicator_values"].filter(pl.col("indicator_id") == indicator)["year"].max()
 
 
 def _members(package) -> set[str]:
@@ -62,7 +58,7 @@ def test_chart_uses_the_local_topojson():
 def test_snapshot_has_no_year_control_and_ignores_a_year_with_notice():
     at = open_page("map", indicator="death-penalty-status", year="2010")
     assert not [s for s in at.selectbox if s.key == "year"]
-    assert "year" in _notices(at) and "2010" in _notices(at)
+    assert "year" in notices(at) and "2010" in notices(at)
     assert "year" not in at.query_params
 
 
@@ -89,17 +85,17 @@ def test_event_indicator_reads_latest_value_at_or_before_the_year():
     assert any("latest at or before 2010" in h[2] for h in hovers)
 
 
-def test_bad_values_fall_back_to_defaults_with_notices():
+def test_bad_values_fall_back_to_defaults_with_notices(package):
     at = open_page("map", indicator="bogus", country="XXX", cycle="1800")
     assert at.selectbox(key="indicator").value == "death-penalty-status"
     assert at.selectbox(key="country").value == ""
     assert at.selectbox(key="cycle").value == "none"
-    notices = _notices(at)
+    shown = notices(at)
     for key, value in [("indicator", "bogus"), ("country", "XXX"), ("cycle", "1800")]:
-        assert key in notices and value in notices
+        assert key in shown and value in shown
     at = open_page("map", indicator="refugees-hosted", year="1800")
-    assert at.selectbox(key="year").value == "2022"
-    assert "1800" in _notices(at)
+    assert at.selectbox(key="year").value == str(_latest_year(package, "refugees-hosted"))
+    assert "1800" in notices(at)
 
 
 def test_changing_indicator_drops_a_year_that_does_not_apply():
@@ -107,19 +103,22 @@ def test_changing_indicator_drops_a_year_that_does_not_apply():
     at.selectbox(key="indicator").set_value("death-penalty-status").run()
     assert not at.exception
     assert "year" not in at.query_params
-    assert "year" not in _notices(at)
+    assert "year" not in notices(at)
 
 
-def test_country_panel_shows_indicators_vetoes_missions_and_candidacies():
+def test_country_panel_shows_indicators_vetoes_missions_and_candidacies(package):
     at = open_page("map", country="USA")
     body = texts(at)
     assert "USA (USA)" in body or "United States" in body
     assert "Security Council vetoes" in body
     at = open_page("map", country="CRI")
-    body = texts(at)
-    assert "Candidacies it nominated:** 2" in body
+    nominated = package["candidacies"].filter(pl.col("nominating_states_iso3").list.contains("CRI"))
+    assert nominated.height >= 2  # Figueres 2016, Grynspan 2026
+    assert f"Candidacies it nominated:** {nominated.height}" in texts(at)
     at = open_page("map", country="SDN")
-    assert "Peacekeeping missions here since 2016:** 2" in texts(at)
+    missions = package["peacekeeping_missions"].filter(pl.col("country_iso3").list.contains("SDN"))
+    assert missions.height >= 2  # UNAMID, UNISFA
+    assert f"Peacekeeping missions here since 2016:** {missions.height}" in texts(at)
 
 
 def test_lens_outlines_nominating_states_and_lists_them(package):
@@ -140,20 +139,3 @@ def test_peacekeeping_map_is_offline_with_missions(package):
     assert deck["mapStyle"] == "/app/static/map/blank_style.json"
     points = [layer for layer in deck["layers"] if layer["@@type"] == "ScatterplotLayer"][0]
     assert len(points["data"]) == package["peacekeeping_missions"].height
-
-
-def test_rerun_after_indicator_change_is_fast():
-    at = open_page("map")
-    choices = ["refugees-hosted", "death-penalty-status", "women-in-parliament", "rome-statute"]
-    for choice in choices:  # warm the per-indicator cache
-        at.selectbox(key="indicator").set_value(choice).run()
-    times = []
-    for i in range(12):
-        start = time.perf_counter()
-        at.selectbox(key="indicator").set_value(choices[i % len(choices)]).run()
-        times.append((time.perf_counter() - start) * 1000)
-    assert not at.exception
-    median = statistics.median(times)
-    p95 = sorted(times)[int(0.95 * (len(times) - 1))]
-    print(f"map rerun after indicator change: median {median:.0f} ms, p95 {p95:.0f} ms")
-    assert median < 1500  # generous: a loaded 2-core CI machine

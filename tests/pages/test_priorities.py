@@ -3,7 +3,7 @@
 import polars as pl
 
 from tests.conftest import read_rows, write_rows
-from tests.pages.apptest import notices, open_page, plotly_specs, texts
+from tests.pages.apptest import notices, open_page, plotly_specs, shown_tables, texts
 
 
 def test_example_link_shows_the_p6_grid_for_2026(package):
@@ -84,3 +84,22 @@ def test_long_statement_list_shows_the_newest_and_says_so(data_copy, monkeypatch
     listed = [m for m in at.markdown if "SYNTHETIC statement" in str(m.value)]
     assert len(listed) <= 50
     assert "statements_csv" in {b.key for b in at.get("download_button")}
+
+
+def test_per_ask_table_names_each_ask_and_pages_13_candidacies_four_at_a_time(package):
+    at = open_page("priorities", priority="p1", cycle="2016")
+    names = package["people"].select("person_id", "name")
+    n = package["candidacies"].filter(pl.col("cycle") == 2016).height
+    assert n > 4, "the 2016 cycle has more candidacies than fit side by side"
+    tables = shown_tables(at)
+    per_ask = [f for f in tables if f.columns[0] == "Ask"]
+    assert len(per_ask) == -(-n // 4)  # one tab per four candidacies
+    shown = [c for f in per_ask for c in f.columns[1:]]
+    assert all(len(f.columns) <= 5 for f in per_ask)
+    assert sorted(shown) == sorted(
+        names.join(package["candidacies"].filter(pl.col("cycle") == 2016), on="person_id")["name"]
+    )
+    first = per_ask[0]["Ask"].tolist()
+    assert first[0].startswith("p1.a ") and len(first[0]) > len("p1.a ")  # labelled, not a code
+    labels = [tab.label for tab in at.tabs][:2]
+    assert labels == [f"Candidates 1–4 of {n}", f"Candidates 5–8 of {n}"]

@@ -1,14 +1,28 @@
-"""Straw polls page, opened as links and driven by widget key."""
+"""Straw polls page, opened as links and driven by widget key. A cycle without polls and a poll
+without counts are SYNTHETIC changes to a copy of the package (the real data may have neither)."""
 
 import polars as pl
+import pytest
 
 from tests.conftest import read_rows, write_rows
 from tests.pages.apptest import notices, open_page, plotly_specs, texts
 from views.straw_polls import MAX_POLL_PANELS
 
+COUNTS = ("encourage", "discourage", "no_opinion", "p5_discourage")
+
 
 def polled(package, cycle):
     return package["straw_polls"].filter(pl.col("cycle") == cycle)
+
+
+@pytest.fixture
+def unpolled_cycle(package, data_copy, monkeypatch) -> int:
+    """The newest cycle, in a SYNTHETIC copy of the package without its straw polls."""
+    newest = package["cycles"]["cycle"].max()
+    header, rows = read_rows(data_copy, "straw_polls")
+    write_rows(data_copy, "straw_polls", header, [r for r in rows if r["cycle"] != str(newest)])
+    monkeypatch.setenv("TRACKER_DATA_DIR", str(data_copy))
+    return newest
 
 
 def test_example_link_shows_2016_polls(package):
@@ -21,20 +35,20 @@ def test_example_link_shows_2016_polls(package):
     assert f"{polls['person_id'].n_unique()} candidates polled" in body
     trend, votes = plotly_specs(at)
     names = dict(package["people"].select("person_id", "name").iter_rows())
-    assert sorted(tr["name"] for tr in trend["data"]) == sorted(
+    lines = [tr for tr in trend["data"] if tr["meta"]["kind"] == "candidate"]
+    assert sorted(tr["name"] for tr in lines) == sorted(
         names[p] for p in polls["person_id"].unique()
     )
     withdrawals = package["candidacies"].filter(
         (pl.col("cycle") == 2016) & pl.col("withdrawal_date").is_not_null()
     )
-    by_name = {tr["name"]: tr for tr in trend["data"]}
+    by_name = {tr["name"]: tr for tr in lines}
     for pid, when in withdrawals.select("person_id", "withdrawal_date").iter_rows():
         if pid in set(polls["person_id"]):
             assert max(by_name[names[pid]]["x"]) <= when.isoformat()
             assert names[pid] in body or any(
-                names[pid] in a["text"] for a in trend["layout"]["annotations"]
+                names[pid] in a["text"].replace("<br>", " ") for a in trend["layout"]["annotations"]
             )
-    assert "not reported" in " ".join(str(v) for v in at.dataframe[0].value.to_numpy().ravel())
     keys = {b.key for b in at.get("download_button")}
     assert {"trend_csv", "votes_csv", "results_csv"} <= keys
 
@@ -46,34 +60,75 @@ def test_default_is_newest_cycle_with_polls(package):
     assert len(plotly_specs(at)) == 2
 
 
-def test_cycle_without_polls_says_so_without_a_chart():
+def test_cycle_without_polls_says_so_without_a_chart(unpolled_cycle):
+    at = open_page("straw-polls", cycle=str(unpolled_cycle))
+    assert at.selectbox(key="cycle").value == str(unpolled_cycle)
+    assert plotly_specs(at) == []
+    assert f"No straw polls in the data for the {unpolled_cycle} cycle, as of" in texts(at)
+
+
+def test_a_poll_without_counts_says_not_reported_never_zero(package, data_copy, monkeypatch):
+    # SYNTHETIC: the counts of António Guterres in the first 2016 poll removed, as for a poll
+    # known only from a headline.
+    header, rows = read_rows(data_copy, "straw_polls")
+    (row,) = [
+        r
+        for r in rows
+        if (r["cycle"], r["poll_number"], r["person_id"]) == ("2016", "1", "antonio-guterres")
+    ]
+    row.update(dict.fromkeys(COUNTS, ""))
+    write_rows(data_copy, "straw_polls", header, rows)
+    monkeypatch.setenv("TRACKER_DATA_DIR", str(data_copy))
+    at = open_page("straw-polls", cycle="2016", candidate=["antonio-guterres"])
+    (trend, _) = plotly_specs(at)
+    (line,) = [tr for tr in trend["data"] if tr["meta"]["kind"] == "candidate"]
+    assert line["y"][0] is None  # a gap in the line, not a point at 0
+    table = at.dataframe[0].value
+    (shown,) = table.loc[table.iloc[:, 0] == "António Guterres", "Poll 1"]
+    assert shown == "not reported"
+
+
+def test_2026_polls_show_a_ranking_without_counts_as_not_reported(package):
+    """The first 2026 poll is known only as a ranking: its counts are "not reported", never 0."""
+    polls = polled(package, 2026)
     at = open_page("straw-polls", cycle="2026")
     assert at.selectbox(key="cycle").value == "2026"
-    assert plotly_specs(at) == []
-    assert "No straw polls in the data for the 2026 cycle, as of" in texts(at)
+    assert f"{polls['poll_number'].n_unique()} straw polls" in texts(at)
+    ranking_only = polls.filter(pl.col("encourage").is_null())
+    names = dict(package["people"].select("person_id", "name").iter_rows())
+    results = at.dataframe[1].value
+    for pid in ranking_only["person_id"]:
+        row = results[results["Candidate"] == names[pid]].iloc[0]
+        assert row["Encourage"] == "not reported" and row["Discourage"] == "not reported"
+        assert "El País" in row["Note"]
 
 
 def test_candidate_filter_keeps_those_traces(package):
     at = open_page("straw-polls", cycle="2016", candidate=["antonio-guterres", "helen-clark"])
     assert at.multiselect(key="candidate").value == ["antonio-guterres", "helen-clark"]
     trend = plotly_specs(at)[0]
-    assert sorted(tr["name"] for tr in trend["data"]) == ["António Guterres", "Helen Clark"]
+    lines = [tr["name"] for tr in trend["data"] if tr["meta"]["kind"] == "candidate"]
+    assert sorted(lines) == ["António Guterres", "Helen Clark"]
     assert "Showing 2 of" in texts(at)
 
 
-def test_changing_the_widgets_changes_the_view():
+def test_changing_the_widgets_changes_the_view(unpolled_cycle):
     at = open_page("straw-polls")
+    assert at.selectbox(key="cycle").value == "2016"  # the newest cycle with polls, here
     at.multiselect(key="candidate").set_value(["antonio-guterres"]).run()
-    assert [tr["name"] for tr in plotly_specs(at)[0]["data"]] == ["António Guterres"]
-    at.selectbox(key="cycle").set_value("2026").run()
+    data = plotly_specs(at)[0]["data"]
+    assert [tr["name"] for tr in data if tr["meta"]["kind"] == "candidate"] == ["António Guterres"]
+    at.selectbox(key="cycle").set_value(str(unpolled_cycle)).run()
     assert plotly_specs(at) == []
-    assert at.query_params.get("cycle") in ("2026", ["2026"])
+    assert at.query_params.get("cycle") in (str(unpolled_cycle), [str(unpolled_cycle)])
 
 
-def test_malformed_link_shows_default_with_notice():
-    at = open_page("straw-polls", cycle="1800", candidate=["nobody", "antonio-guterres"])
-    assert at.selectbox(key="cycle").value == "2016"
-    assert at.multiselect(key="candidate").value == ["antonio-guterres"]
+def test_malformed_link_shows_default_with_notice(package):
+    newest_polled = package["straw_polls"]["cycle"].max()
+    polled_person = polled(package, newest_polled)["person_id"][0]
+    at = open_page("straw-polls", cycle="1800", candidate=["nobody", polled_person])
+    assert at.selectbox(key="cycle").value == str(newest_polled)
+    assert at.multiselect(key="candidate").value == [polled_person]
     text = notices(at)
     assert "1800" in text and "nobody" in text
 

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import signal
 import subprocess
 import sys
 from pathlib import Path
 
+import polars as pl
 import pytest
 import sqlalchemy as sa
 
 from loaders import load_package
 from loaders.__main__ import main as loaders_main
 from store import (
-    EDITABLE,
     Actor,
     StoreError,
     changes_since,
@@ -66,7 +67,7 @@ def test_first_start_fills_the_database_from_the_files_once(store, db_url):
     files = load_package(DATA)
     package = package_of(store)
     assert package.ok
-    for name in EDITABLE:
+    for name in store.editable:
         assert package[name].equals(files[name]), name
     again = open_store(db_url, DATA)
     again._ready = False
@@ -252,8 +253,9 @@ def test_changes_since_a_date(store):
 def test_export_of_an_unedited_database_reproduces_the_package(store, tmp_path):
     out = tmp_path / "export"
     export_package(store, out)
-    for path in DATA.glob("*.csv"):
+    for path in DATA.glob("*.csv"):  # the descriptor: tests/loaders/test_export.py
         assert (out / path.name).read_bytes() == path.read_bytes(), path.name
+    assert set(store.editable) >= {"straw_polls", "cycles", "people", "searches"}
     assert loaders_main(["check", str(out)]) == 0
 
 
@@ -359,3 +361,212 @@ def test_a_database_with_unknown_columns_is_refused_not_changed(store):
     store._ready = False
     with pytest.raises(StoreError, match="export the database"):
         store.ensure_ready()
+
+
+# -- the live race: several rows at once, retire/restore, checked up to, new editable tables ------
+
+
+def synthetic_poll(day: str = "2026-07-30") -> list[dict]:
+    """The next 2026 straw poll, one row per candidacy in the race that day (SYNTHETIC counts)."""
+    from views.curate import in_race, next_poll_number
+
+    files = load_package(DATA)
+    people = in_race(files["candidacies"], 2026, dt.date.fromisoformat(day))["person_id"]
+    stored = [
+        {"cycle": str(c), "poll_number": str(n)}
+        for c, n in files["straw_polls"].select("cycle", "poll_number").iter_rows()
+    ]
+    number = str(next_poll_number(stored, 2026))
+    return [
+        {"cycle": "2026", "poll_number": number, "date": day, "person_id": p,
+         "encourage": str(9 - i % 9), "discourage": "3", "no_opinion": None if i == 0 else "3",
+         "p5_discourage": None, "source_url": "https://example.org/synthetic-poll"}
+        for i, p in enumerate(people)
+    ]  # fmt: skip
+
+
+def test_a_straw_poll_is_saved_all_or_nothing(store):
+    from store import save_rows
+
+    poll = synthetic_poll()
+    bad = [dict(r) for r in poll]
+    bad[-1]["encourage"] = "16"  # more than the Council has members
+    result = save_rows(store, "straw_polls", bad, actor=ALICE, reason="poll")
+    assert not result.ok and store.state().edits == 0
+    assert {p.line for p in result.problems if p.column == "encourage"} == {result.lines[-1]}
+    assert save_rows(store, "straw_polls", poll, actor=ALICE, reason="poll").ok
+    number = int(poll[0]["poll_number"])
+    polls = package_of(store)["straw_polls"].filter(
+        (pl.col("cycle") == 2026) & (pl.col("poll_number") == number)
+    )
+    assert polls.height == len(poll) and store.state().edits == len(poll)
+
+
+def test_retire_hides_a_row_from_readers_and_export_and_restore_brings_it_back(store, tmp_path):
+    from store import set_retired
+
+    row = store.row("statements", ("s0001",))
+    with pytest.raises(PermissionError):
+        set_retired(
+            store,
+            "statements",
+            "s0001",
+            retire=True,
+            actor=Actor.of("v", "viewer"),
+            reason="x",
+            expected_version=row["row_version"],
+        )
+    assert not set_retired(
+        store,
+        "statements",
+        "s0001",
+        retire=True,
+        actor=ALICE,
+        reason="",
+        expected_version=row["row_version"],
+    ).ok
+    done = set_retired(
+        store,
+        "statements",
+        "s0001",
+        retire=True,
+        actor=ALICE,
+        reason="duplicate",
+        expected_version=row["row_version"],
+    )
+    assert done.ok
+    assert "s0001" not in package_of(store)["statements"]["statement_id"].to_list()
+    export_package(store, tmp_path / "out")
+    assert "s0001" not in load_package(tmp_path / "out")["statements"]["statement_id"].to_list()
+    stale = set_retired(
+        store,
+        "statements",
+        "s0001",
+        retire=False,
+        actor=ALICE,
+        reason="back",
+        expected_version=row["row_version"],
+    )
+    assert stale.conflict is not None  # retiring bumped the version: a stale form conflicts
+    again = save_row(store, "statements", {**row, "paraphrase": "new"}, actor=ALICE, reason="x")
+    assert not again.ok and any(p.rule == "retired" for p in again.problems)
+    assert set_retired(
+        store,
+        "statements",
+        "s0001",
+        retire=False,
+        actor=ALICE,
+        reason="back",
+        expected_version=done.row_versions[0],
+    ).ok
+    assert "s0001" in package_of(store)["statements"]["statement_id"].to_list()
+    assert [e["action"] for e in history(store, "statements", "s0001")] == ["retire", "restore"]
+
+
+def test_a_row_others_point_to_cannot_be_retired(store):
+    from store import set_retired
+
+    row = store.row("people", ("antonio-guterres",))
+    result = set_retired(
+        store,
+        "people",
+        "antonio-guterres",
+        retire=True,
+        actor=ALICE,
+        reason="x",
+        expected_version=row["row_version"],
+    )
+    assert not result.ok and any(p.rule.startswith("foreign") for p in result.problems)
+    assert "antonio-guterres" in package_of(store)["people"]["person_id"].to_list()
+
+
+def test_checked_up_to_sets_the_as_of_day_of_readers_and_export(store, tmp_path):
+    import datetime as dt
+    import json
+
+    from store import mark_checked
+
+    assert not mark_checked(store, "straw_polls", dt.date(2999, 1, 1), actor=ALICE, reason="x").ok
+    assert mark_checked(
+        store, "straw_polls", dt.date(2026, 11, 30), actor=ALICE, reason="no new polls"
+    ).ok
+    assert package_of(store).descriptor.resource("straw_polls").as_of == "2026-11-30"
+    export_package(store, tmp_path / "out")
+    raw = json.loads((tmp_path / "out" / "datapackage.json").read_text(encoding="utf-8"))
+    (polls,) = [r for r in raw["resources"] if r["name"] == "straw_polls"]
+    assert polls["x-as-of"] == "2026-11-30"
+    assert loaders_main(["check", str(tmp_path / "out")]) == 0
+
+
+def test_every_editable_table_round_trips_through_export(store, tmp_path, db_url):
+    from store import save_rows
+
+    assert save_rows(store, "straw_polls", synthetic_poll(), actor=ALICE, reason="poll").ok
+    cycle = store.row("cycles", ("2026",))
+    assert save_row(
+        store,
+        "cycles",
+        {**cycle, "first_straw_poll": "2026-07-30"},
+        actor=ALICE,
+        reason="first poll",
+        expected_version=cycle["row_version"],
+    ).ok
+    person = store.row("people", ("macky-sall",))
+    assert save_row(
+        store,
+        "people",
+        {**person, "name": "Macky Sall (test)"},
+        actor=ALICE,
+        reason="x",
+        expected_version=person["row_version"],
+    ).ok
+    out = tmp_path / "out"
+    export_package(store, out)
+    assert loaders_main(["check", str(out)]) == 0
+    again = open_store(f"sqlite:///{tmp_path / 'second.db'}", out)
+    first, second = package_of(store), package_of(again)
+    for name in store.editable:
+        assert second[name].equals(first[name]), name
+    export_package(again, tmp_path / "out2")
+    for name in store.editable:
+        path = store.descriptor.resource(name).path
+        assert (tmp_path / "out2" / path).read_bytes() == (out / path).read_bytes(), name
+
+
+def test_a_database_made_before_straw_polls_were_editable_is_filled_keeping_edits(store):
+    assert save_row(store, "statements", new_statement(), actor=ALICE, reason="new").ok
+    with store.engine.begin() as conn:  # the database as the previous schema made it
+        conn.exec_driver_sql("DROP TABLE straw_polls")
+    store._ready = False
+    store.ensure_ready()
+    files = load_package(DATA)
+    package = package_of(store)
+    assert package["straw_polls"].equals(files["straw_polls"])
+    assert "s9001" in package["statements"]["statement_id"].to_list()
+    (upgrade,) = history(store, "straw_polls", "*")
+    assert (upgrade["user"], upgrade["action"]) == ("system", "add-table")
+
+
+def test_downloads_are_the_tables_the_pages_read(store):
+    import io
+    import zipfile
+
+    from store import file_reader, set_retired
+    from views.package_info import package_zip, resource_csv
+
+    read = file_reader(store)
+    package = package_of(store)
+    assert resource_csv(package, "statements", read) == (DATA / "statements.csv").read_bytes()
+    assert save_row(store, "statements", new_statement(), actor=ALICE, reason="new").ok
+    row = store.row("statements", ("s0001",))
+    assert set_retired(store, "statements", "s0001", retire=True, actor=ALICE, reason="dup",
+                       expected_version=row["row_version"]).ok  # fmt: skip
+    package = package_of(store)
+    csv_bytes = resource_csv(package, "statements", read)
+    assert b"s9001," in csv_bytes and b"s0001," not in csv_bytes
+    lines = csv_bytes.decode().strip().splitlines()
+    assert len(lines) - 1 == package["statements"].height  # what the Data page counts
+    with zipfile.ZipFile(io.BytesIO(package_zip(package, read))) as zf:
+        folder = package.descriptor.name
+        assert zf.read(f"{folder}/statements.csv") == csv_bytes
+        assert zf.read(f"{folder}/countries.csv") == (DATA / "countries.csv").read_bytes()

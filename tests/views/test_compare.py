@@ -6,7 +6,8 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from components.radar import radar_figure, radar_text
+from components.radar import RING_OFFSET, radar_figure, radar_text
+from tests.conftest import without_evidence
 from views import compare as view
 from views.commitments import GAP_STATUSES, candidacy_options, priority_levels
 
@@ -24,12 +25,6 @@ def axis_order(package) -> list[str]:
 
 def traces(fig, kind: str) -> list[dict]:
     return [tr for tr in fig.to_dict()["data"] if (tr.get("meta") or {}).get("kind") == kind]
-
-
-def first_cell(package, cycle: int, status: str) -> tuple[str, str] | None:
-    """(person_id, priority_id) of the first candidacy × priority of `cycle` with `status`."""
-    cells = priority_levels(package.tables, cycle).filter(pl.col("status") == status)
-    return cells.select("person_id", "priority_id").row(0) if cells.height else None
 
 
 def test_axis_labels_follow_priority_order(package):
@@ -77,9 +72,11 @@ def test_radar_has_one_trace_per_candidacy_over_eight_axes(package, text):
     assert len(data) == 2
     for tr, pid in zip(data, EXAMPLE, strict=True):
         assert tr["meta"]["person_id"] == pid
-        assert list(tr["theta"]) == axis_order(package)
+        assert tr["meta"]["axes"] == axis_order(package)
         expected = radar.filter(pl.col("person_id") == pid)["level"].to_list()
-        assert list(tr["r"]) == expected  # None where there is no level, never 0
+        assert tr["meta"]["levels"] == expected
+        # Drawn on ring level + 1; None where there is no level (never 0).
+        assert list(tr["r"]) == [None if v is None else v + RING_OFFSET for v in expected]
         assert tr["connectgaps"] is False
 
 
@@ -90,30 +87,26 @@ def test_an_axis_without_evidence_is_a_named_gap_not_zero(package, text):
     person = next(
         tr for tr in traces(fig, "candidacy") if tr["meta"]["person_id"] == gap["person_id"]
     )
-    index = list(person["theta"]).index(gap["axis"])
+    index = person["meta"]["axes"].index(gap["axis"])
     assert person["r"][index] is None
     named = [tr for tr in traces(fig, "gap") if tr["name"] == text.status[gap["status"]]]
     assert len(named) == 1
-    points = list(zip(named[0]["meta"]["person_ids"], named[0]["theta"], strict=True))
+    points = list(zip(named[0]["meta"]["person_ids"], named[0]["meta"]["axes"], strict=True))
     assert (gap["person_id"], gap["axis"]) in points
-    assert all(r > 3 for r in named[0]["r"]), "gap marks sit outside the 'specific' ring"
+    specific_ring = 3 + RING_OFFSET
+    assert all(r > specific_ring for r in named[0]["r"]), "gap marks sit outside 'specific'"
 
 
 def test_not_assessed_is_a_gap_in_the_radar_and_says_so_in_the_table(package, text):
-    # Every real cell is assessed or searched, so make one not assessed: drop the searches of a
-    # silent 2016 cell (a synthetic change to a copy of the tables).
-    pid, priority = first_cell(package, 2016, "silent")
-    tables = {
-        **package.tables,
-        "searches": package["searches"].filter(
-            ~((pl.col("person_id") == pid) & (pl.col("priority_id") == priority))
-        ),
-    }
+    # Every real cell is assessed or searched, so make one not assessed: drop the evidence of a
+    # 2016 cell (a SYNTHETIC change to a copy of the tables).
+    pid, priority = EXAMPLE[0], "p6"
+    tables = without_evidence(package.tables, 2016, pid, priority)
     radar = view.radar_data(tables, 2016, [pid])
     axis = view.axis_labels(package["priorities"])[priority]
     fig = radar_figure(radar, text)
     (trace,) = traces(fig, "candidacy")
-    assert trace["r"][list(trace["theta"]).index(axis)] is None
+    assert trace["r"][trace["meta"]["axes"].index(axis)] is None
     assert any(tr["name"] == text.status["not-assessed"] for tr in traces(fig, "gap"))
     table = view.level_table(radar, text.cell)
     name = radar["name"][0]
@@ -122,15 +115,26 @@ def test_not_assessed_is_a_gap_in_the_radar_and_says_so_in_the_table(package, te
 
 
 def test_contradicts_is_a_real_zero(package, text):
-    cell = first_cell(package, 2026, "contradicts") or first_cell(package, 2016, "contradicts")
-    if cell is None:
-        pytest.skip("no contradicting statement in the data")
-    pid, priority = cell
-    cycle = 2026 if first_cell(package, 2026, "contradicts") else 2016
-    radar = view.radar_data(package.tables, cycle, [pid])
+    # SYNTHETIC: one 2016 cell whose only evidence is a statement that contradicts the ask (the
+    # real data may hold no contradicting statement).
+    pid, priority = EXAMPLE[0], "p6"
+    cell = (
+        (pl.col("cycle") == 2016)
+        & (pl.col("person_id") == pid)
+        & (pl.col("priority_id") == priority)
+    )
+    statement = package["statements"].filter(cell).head(1)
+    statement = statement.with_columns(pl.col("commitment_level") * 0)  # level 0, same dtype
+    tables = without_evidence(package.tables, 2016, pid, priority)
+    tables["statements"] = pl.concat([tables["statements"], statement])
+    levels = priority_levels(tables, 2016).filter(pl.col("status") == "contradicts")
+    assert (pid, priority) in levels.select("person_id", "priority_id").rows()
+    radar = view.radar_data(tables, 2016, [pid])
     (trace,) = traces(radar_figure(radar, text), "candidacy")
     axis = view.axis_labels(package["priorities"])[priority]
-    assert trace["r"][list(trace["theta"]).index(axis)] == 0
+    index = trace["meta"]["axes"].index(axis)
+    assert trace["meta"]["levels"][index] == 0
+    assert trace["r"][index] == RING_OFFSET  # the innermost, labelled ring
 
 
 def test_provisional_points_are_dashed_and_open_and_the_legend_says_so(package, text):
@@ -184,3 +188,39 @@ def test_empty_selection_gives_empty_frames(package, text):
     assert view.level_table(radar, text.cell).height == 0
     assert view.statement_rows(package.tables, 2016, []).height == 0
     assert radar_figure(radar, text).to_dict()["data"] == []
+
+
+def marker_positions(fig) -> list[tuple[str, float, float]]:
+    """(trace name, r, theta) of every drawn marker of the radar (candidacies and gap marks)."""
+    points = []
+    for tr in traces(fig, "candidacy") + traces(fig, "gap"):
+        points += [(tr["name"], r, th) for r, th in zip(tr["r"], tr["theta"], strict=True) if r]
+    return points
+
+
+def test_four_candidacies_at_the_same_level_never_hide_each_other(package, text):
+    # The 2016 cycle's first four candidacies: several share a level on the same priority.
+    four = [pid for pid, _ in candidacy_options(package.tables, 2016)[:4]]
+    radar = view.radar_data(package.tables, 2016, four)
+    shared = radar.group_by("priority_id", "status").len().filter(pl.col("len") > 1)
+    assert shared.height, "the example has candidacies at the same level on one priority"
+    points = marker_positions(radar_figure(radar, text))
+    places = [(round(r, 6), round(th % 360, 6)) for _, r, th in points]
+    assert len(places) == radar.height  # one marker per candidacy × priority, gaps included
+    assert len(set(places)) == len(places), "two markers at the same position"
+
+
+def test_dodged_markers_stay_beside_their_own_spoke_and_clear_of_the_ring_labels(package, text):
+    four = [pid for pid, _ in candidacy_options(package.tables, 2016)[:4]]
+    fig = radar_figure(view.radar_data(package.tables, 2016, four), text)
+    polar = fig.to_dict()["layout"]["polar"]
+    spokes = polar["angularaxis"]["tickvals"]
+    assert spokes == [i * 45 for i in range(8)]
+    for tr in traces(fig, "candidacy"):
+        for axis, r, th in zip(tr["meta"]["axes"], tr["r"], tr["theta"], strict=True):
+            spoke = spokes[axis_order(package).index(axis)]
+            if r is not None:
+                # Within a third of the way to the next spoke: the ring labels sit half-way.
+                assert abs(th - spoke) < 45 / 3, (tr["name"], axis, th)
+    # Ring labels: contradicts, general, clear, specific on rings 1..4.
+    assert polar["radialaxis"]["tickvals"] == [1, 2, 3, 4]

@@ -181,3 +181,36 @@ def test_format_number():
     )
     assert view.format_number(1_000_000, compact=True) == "1M"
     assert view.format_number(None) == "—"
+
+
+def test_a_state_that_is_not_a_permanent_member_cannot_have_a_veto_value(package):
+    facts = view.country_indicators(package.tables, "CHL")
+    panel = view.country_panel(facts, no_data="NO DATA", cannot="CANNOT")
+    vetoes = panel.filter(pl.col("indicator").str.ends_with("Security Council vetoes cast"))
+    assert vetoes["value"].to_list() == ["CANNOT"]
+    usa = view.country_panel(
+        view.country_indicators(package.tables, "USA"), no_data="NO DATA", cannot="CANNOT"
+    ).filter(pl.col("indicator").str.ends_with("Security Council vetoes cast"))
+    value = usa["value"][0]
+    assert value not in ("CANNOT", "NO DATA") and "(" in value  # a count with its year
+    assert "NO DATA" in panel["value"].to_list() or panel["value"].null_count() == 0
+
+
+def test_missions_read_as_dates_and_words_not_raw_values(package):
+    words = {
+        "status_active": "active", "status_closed": "closed", "poc_yes": "yes", "poc_no": "no",
+        "poc_unknown": "unknown", "open_ended": "ongoing", "dates": "{start} to {end}",
+    }  # fmt: skip
+    missions = view.missions_frame(package["peacekeeping_missions"], package["countries"])
+    shown = view.missions_shown(missions, words, lambda d: d.strftime("%d.%m.%Y"))
+    assert "start_date" not in shown.columns and "end_date" not in shown.columns
+    text = " ".join(str(v) for row in shown.rows() for v in row)
+    assert "00:00:00" not in text and "None" not in text
+    active = shown.filter(pl.col("status") == "active")
+    assert active.height and all(d.endswith(" to ongoing") for d in active["dates"])
+    assert (
+        shown.filter(pl.col("status") == "closed")["dates"]
+        .str.contains(r"^\d\d\.\d\d\.\d{4} to \d\d\.")
+        .all()
+    )
+    assert shown["hq_city"].null_count() == 0

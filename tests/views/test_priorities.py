@@ -101,3 +101,19 @@ def test_grid_figure_keeps_gaps_null(tables):
     assert [row[0] for row in whole.z] == overall["level"].to_list()
     gap_legend = [tr.name for tr in fig.data[2:]]
     assert gap_legend == [f"{s}" for s in GAP_STATUSES]
+
+
+def test_ask_table_has_a_labelled_row_per_ask_and_a_column_per_candidacy(tables):
+    grid = view.ask_grid(tables, 2016, "p1")
+    overall = view.overall_levels(tables, 2016, "p1")
+    asks = view.priority_asks(tables["asks"], "p1")
+    words = {s: s.upper() for s in set(grid["status"]) | set(overall["status"])}
+    table = view.ask_table(grid, overall, asks, words, ask_header="Ask", overall_label="Overall")
+    names = overall["name"].to_list()
+    assert table.columns == ["Ask", *names]
+    labels = table["Ask"].to_list()
+    assert labels[:-1] == [f"{a} {x}" for a, x in asks.select("ask_id", "text").iter_rows()]
+    assert labels[-1] == "Overall"
+    first = grid.row(0, named=True)
+    row = table.filter(pl.col("Ask").str.starts_with(first["ask_id"] + " "))
+    assert row[first["name"]][0] == first["status"].upper()
