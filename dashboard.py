@@ -3,7 +3,7 @@
 import streamlit as st
 
 from components.data import get_package
-from components.i18n import LANGUAGES, t
+from components.i18n import LANGUAGES, t, translate
 from components.layout import hide_navigation_when_embedded, problems_page, sidebar_footer
 from components.registry import DEFAULT_URL_PATH, PAGES
 from components.session_guard import discard_forged_widget_state
@@ -19,7 +19,9 @@ hide_navigation_when_embedded()
 # Language is a session preference: carry it to pages reached through the navigation.
 if "lang" not in st.query_params and st.session_state.get("lang", "en") != "en":
     st.query_params["lang"] = st.session_state["lang"]
-url_choice("lang", list(LANGUAGES), default="en", label="🌐", format_func=LANGUAGES.get)
+# The picker is labelled in every language at once: a reader finds it whatever is shown now.
+language_label = " · ".join(translate(code, "nav.language") for code in LANGUAGES)
+url_choice("lang", list(LANGUAGES), default="en", label=language_label, format_func=LANGUAGES.get)
 
 package = get_package()
 if not package.ok:
