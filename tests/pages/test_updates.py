@@ -117,7 +117,8 @@ def test_the_newest_update_comes_first_and_the_data_dates_are_listed(db):
     days = [line.split("**")[1] for line in lines]
     assert days and days[0].endswith("2026")
     shown = "\n".join(lines)
-    assert "New candidacy: **Rebeca Grynspan** was nominated." in shown
+    # each state's nomination, one line each (the package records them in `nominations`)
+    assert "Costa Rica nominated **Rebeca Grynspan**." in shown
     assert "[Source](https://" in shown
     assert all("2025" not in day for day in days)
 
