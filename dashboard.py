@@ -8,6 +8,7 @@ from components.layout import hide_navigation_when_embedded, problems_page, side
 from components.registry import DEFAULT_URL_PATH, PAGES
 from components.session_guard import discard_forged_widget_state
 from components.share import render_share, set_current_page
+from components.slides import slide_style
 from components.url_state import render_notices, start_run, url_choice
 
 st.set_page_config(page_title="UN SG Human Rights Tracker", page_icon="🕊️", layout="wide")
@@ -37,6 +38,7 @@ pages = [
 ]
 page = st.navigation(pages)
 set_current_page(page.url_path or DEFAULT_URL_PATH)  # the default page's url_path is ""
+slide_style(page.url_path or DEFAULT_URL_PATH)
 page.run()
 render_notices()
 render_share()

@@ -16,16 +16,17 @@ class PageEntry(NamedTuple):
     url_path: str
     title_key: str
     icon: str  # emoji, not material icons: those fetch a font from the internet
+    slide_figure: str = ""  # key of the main figure a presentation slide shows ('' = whole page)
 
 
 PAGES = (
     PageEntry("app_pages/overview.py", "overview", "nav.overview", "🏠"),
-    PageEntry("app_pages/compare.py", "compare", "nav.compare", "⚖️"),
-    PageEntry("app_pages/candidate.py", "candidate", "nav.candidate", "👤"),
-    PageEntry("app_pages/priorities.py", "priorities", "nav.priorities", "🎯"),
-    PageEntry("app_pages/record.py", "record", "nav.record", "📜"),
-    PageEntry("app_pages/straw-polls.py", "straw-polls", "nav.straw_polls", "🗳️"),
-    PageEntry("app_pages/map.py", "map", "nav.map", "🗺️"),
+    PageEntry("app_pages/compare.py", "compare", "nav.compare", "⚖️", "compare_radar"),
+    PageEntry("app_pages/candidate.py", "candidate", "nav.candidate", "👤", "candidate_radar"),
+    PageEntry("app_pages/priorities.py", "priorities", "nav.priorities", "🎯", "grid_chart"),
+    PageEntry("app_pages/record.py", "record", "nav.record", "📜", "timeline_chart"),
+    PageEntry("app_pages/straw-polls.py", "straw-polls", "nav.straw_polls", "🗳️", "trend_chart"),
+    PageEntry("app_pages/map.py", "map", "nav.map", "🗺️", "map_chart"),
     PageEntry("app_pages/updates.py", "updates", "nav.updates", "🆕"),
     PageEntry("app_pages/data.py", "data", "nav.data", "📚"),
     PageEntry("app_pages/present.py", "present", "nav.present", "🎬"),
