@@ -122,6 +122,11 @@ FIGURE = {
 }
 
 
+def slide_on(page_name: str) -> int:
+    """The number (1-based) of the deck's first slide on that page."""
+    return next(i for i, s in enumerate(DECK["slides"], 1) if s["page"] == page_name)
+
+
 def box(locator) -> dict:
     b = locator.bounding_box()
     assert b is not None, f"{locator} is not drawn"
@@ -201,8 +206,9 @@ def check_layout(page, n: int, width: int, height: int, figure: str) -> None:
 @pytest.mark.parametrize(("width", "height"), SCREENS, ids=[f"{w}x{h}" for w, h in SCREENS])
 def test_slide_fits_the_screen_and_no_control_covers_it(page, app_url, width, height) -> None:
     page.set_viewport_size({"width": width, "height": height})
-    open_app(page, app_url, "/present?deck=race-2026&slide=2")
-    check_layout(page, 2, width, height, FIGURE["compare"])
+    compare, world = slide_on("compare"), slide_on("map")
+    open_app(page, app_url, f"/present?deck=race-2026&slide={compare}")
+    check_layout(page, compare, width, height, FIGURE["compare"])
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"present-compare-{width}x{height}.png"))
     # Full screen (what F11 does; Playwright runs the request as a user gesture).
@@ -210,9 +216,9 @@ def test_slide_fits_the_screen_and_no_control_covers_it(page, app_url, width, he
     page.wait_for_function("() => document.fullscreenElement !== null")
     page.locator(".st-key-present_next button").click()
     wait_for_rerun(page)
-    assert_slide(page, app_url, 3)
-    open_app(page, app_url, "/present?deck=race-2026&slide=8")
-    check_layout(page, 8, width, height, FIGURE["map"])
+    assert_slide(page, app_url, compare + 1)
+    open_app(page, app_url, f"/present?deck=race-2026&slide={world}")
+    check_layout(page, world, width, height, FIGURE["map"])
     page.screenshot(path=str(ARTIFACTS / f"present-map-{width}x{height}.png"))
 
 
