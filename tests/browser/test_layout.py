@@ -94,7 +94,8 @@ def bring_charts_into_view(page) -> None:
     charts = page.locator(CHARTS)
     for i in range(charts.count()):
         if charts.nth(i).is_visible():  # not one in a closed expander or another tab
-            charts.nth(i).scroll_into_view_if_needed(timeout=10_000)
+            # scrollIntoView without Playwright's wait for a still element (a map redraws).
+            charts.nth(i).evaluate("e => e.scrollIntoView({block: 'center'})")
             page.wait_for_timeout(300)
     page.locator("h1").first.scroll_into_view_if_needed()
 
@@ -107,7 +108,7 @@ def measure(page) -> dict:
     charts = page.locator(CHARTS)
     for i in range(max(charts.count(), 1)):
         if charts.count() and charts.nth(i).is_visible():
-            charts.nth(i).scroll_into_view_if_needed(timeout=10_000)
+            charts.nth(i).evaluate("e => e.scrollIntoView({block: 'center'})")
             page.wait_for_timeout(200)
         box = page.evaluate(MEASURE, selectors)
         seen["vw"] = box["vw"]
