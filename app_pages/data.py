@@ -5,7 +5,7 @@ import streamlit as st
 
 from components.cached import arrow_table, cached
 from components.charts import csv_download
-from components.data import get_package
+from components.data import get_package, published_reader
 from components.i18n import t
 from components.layout import fit_table, page_header
 from views import coverage, package_info
@@ -58,6 +58,7 @@ def data_model(package) -> dict:
 
 
 package = get_package()
+read = published_reader()  # downloads are what the pages show (the curators' database)
 model = cached(data_model, package)
 catalog = model["catalog"]
 
@@ -68,7 +69,7 @@ page_header(
 
 st.download_button(
     t("data.download_zip"),
-    data=lambda: package_info.package_zip(package),
+    data=lambda: package_info.package_zip(package, read),
     file_name=f"{package.descriptor.name}-{package.version}.zip",
     mime="application/zip",
     key="download_zip",
@@ -106,7 +107,7 @@ for item in catalog:
         st.dataframe(model["fields"][item["name"]], hide_index=True, width="stretch")
         st.download_button(
             t("data.download_csv", name=item["name"]),
-            data=lambda name=item["name"]: package_info.resource_csv(package, name),
+            data=lambda name=item["name"]: package_info.resource_csv(package, name, read),
             file_name=f"{item['name']}.csv",
             mime="text/csv",
             key=f"download_{item['name']}",

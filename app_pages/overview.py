@@ -1,14 +1,17 @@
 """Overview: the eight priorities, the selection cycles and the candidacies of the chosen cycle."""
 
+from datetime import date, timedelta
+
 import streamlit as st
 
 from components.cached import cached
-from components.data import get_package
+from components.data import curated_changes, get_package
 from components.i18n import t
 from components.layout import format_date, page_header, source_note
 from components.url_state import url_choice
 from loaders.clock import today
 from views import overview as view
+from views import updates as updates_view
 from views.common import cycles_desc
 from views.text import md_link, md_text
 
@@ -26,6 +29,13 @@ def overview_model(package, cycle: int) -> dict:
     }
 
 
+def recent_updates(package, since_iso: str) -> int:
+    """How many updates the updates page lists by default (its link's count); the data version
+    and the day fix the audit rows read below."""
+    since = date.fromisoformat(since_iso)
+    return len(updates_view.updates_since(package.tables, recent_audit, since))
+
+
 model = cached(overview_model, package, cycle)
 summary, rows = model["summary"], model["rows"]
 
@@ -37,6 +47,14 @@ page_header(
 behind = view.days_behind(summary, today())
 if behind is not None:
     st.warning(t("overview.stale", as_of=format_date(summary.as_of), days=behind), icon="⏳")
+recent_since = today() - timedelta(days=updates_view.DEFAULT_DAYS)
+recent_audit = curated_changes(package, recent_since)
+recent = cached(recent_updates, package, recent_since.isoformat())
+st.page_link(
+    "app_pages/updates.py",
+    label=t("overview.updates_link", n=recent, date=format_date(recent_since)),
+    icon="🆕",
+)
 
 left, mid, right, last = st.columns(4)
 left.metric(t("overview.m_candidacies"), summary.candidacies)

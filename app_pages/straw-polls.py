@@ -94,13 +94,10 @@ def trend_chart(package, cycle: int, chosen: tuple[str, ...]):
     return view.trend_figure(
         cached(poll_model, package, cycle, chosen)["series"],
         labels={
-            "title_x": t("straw_polls.axis_date"),
-            "title_y": t("straw_polls.axis_encourage"),
             "withdrew": t("straw_polls.withdrew"),
             "not_reported": t("straw_polls.not_reported"),
             "encourage": t("straw_polls.vote_encourage"),
             "poll": t("straw_polls.poll"),
-            "legend": t("straw_polls.legend_candidates"),
         },
         format_date=format_date,
     )

@@ -32,12 +32,72 @@ class PageLoad:
     error: str = ""
     kinds: dict[str, int] = field(default_factory=dict)
     payloads: list[bytes] = field(default_factory=list)  # only with keep=True
+    response_headers: dict[str, str] = field(default_factory=dict)  # of the websocket handshake
 
 
 def split_url(url: str) -> tuple[str, str]:
     """'/compare?cycle=2016' -> ('compare', 'cycle=2016')."""
     parts = urlsplit(url)
     return parts.path.strip("/"), parts.query
+
+
+async def connect(port: int, *, timeout: float = 60.0, headers: dict[str, str] | None = None):
+    """A websocket session with the server at `port` (`headers`: e.g. the balancer's cookie)."""
+    return await websockets.connect(
+        f"ws://127.0.0.1:{port}/_stcore/stream",
+        subprotocols=["streamlit"],
+        max_size=None,
+        open_timeout=timeout,
+        compression=None,
+        ping_interval=None,
+        additional_headers=headers,
+    )
+
+
+async def run_page(
+    ws, url: str, *, timeout: float = 60.0, keep: bool = False, result: PageLoad | None = None
+) -> PageLoad:
+    """Run `url`'s page on an open session (a first load or a rerun) until `script_finished`.
+
+    Fills `result` (a new PageLoad if None) as it goes, so a timeout keeps what was seen."""
+    page_name, query = split_url(url)
+    result = result or PageLoad()
+    result.response_headers = dict(ws.response.headers)
+    start = time.perf_counter()
+    compressor = zlib.compressobj()
+    back = BackMsg()
+    back.rerun_script.query_string = query
+    back.rerun_script.page_name = page_name
+    await ws.send(back.SerializeToString())
+    async with asyncio.timeout(timeout):
+        while True:
+            data = await ws.recv()
+            if isinstance(data, str):
+                data = data.encode()
+            result.bytes += len(data)
+            result.deflated += len(compressor.compress(data))
+            result.messages += 1
+            if keep:
+                result.payloads.append(data)
+            msg = ForwardMsg.FromString(data)
+            kind = msg.WhichOneof("type") or "?"
+            if kind == "delta" and msg.delta.new_element.WhichOneof("type") == "exception":
+                result.error = result.error or (
+                    "exception: " + msg.delta.new_element.exception.message[:200]
+                )
+            result.kinds[kind] = result.kinds.get(kind, 0) + 1
+            if kind == "script_finished":
+                if msg.script_finished == ForwardMsg.FINISHED_SUCCESSFULLY:
+                    break
+                if msg.script_finished == ForwardMsg.FINISHED_WITH_COMPILE_ERROR:
+                    result.error = result.error or "compile error"
+                    break
+            if kind == "page_not_found":
+                result.error = result.error or f"page not found: {page_name}"
+    result.seconds = time.perf_counter() - start
+    result.deflated += len(compressor.flush(zlib.Z_SYNC_FLUSH))
+    result.ok = not result.error
+    return result
 
 
 async def open_page(
@@ -49,62 +109,26 @@ async def open_page(
     reached=None,
     connect_retries: float = 0.0,
     keep: bool = False,
+    headers: dict[str, str] | None = None,
 ) -> PageLoad:
-    """One session opening `url`; with `hold`, stay connected until it is set (many viewers)."""
-    page_name, query = split_url(url)
+    """One session opening `url`; with `hold`, stay connected until it is set (many viewers).
+
+    `headers` go with the handshake (e.g. the balancer's sticky-session cookie)."""
     result = PageLoad()
     start = time.perf_counter()
     deadline = start + connect_retries
-    compressor = zlib.compressobj()
     try:
         while True:
             try:
-                ws = await websockets.connect(
-                    f"ws://127.0.0.1:{port}/_stcore/stream",
-                    subprotocols=["streamlit"],
-                    max_size=None,
-                    open_timeout=timeout,
-                    compression=None,
-                    ping_interval=None,
-                )
+                ws = await connect(port, timeout=timeout, headers=headers)
                 break
             except (OSError, websockets.exceptions.InvalidHandshake):
                 if time.perf_counter() > deadline:
                     raise
                 await asyncio.sleep(0.05)
         async with ws:
-            back = BackMsg()
-            back.rerun_script.query_string = query
-            back.rerun_script.page_name = page_name
-            await ws.send(back.SerializeToString())
-            async with asyncio.timeout(timeout):
-                while True:
-                    data = await ws.recv()
-                    if isinstance(data, str):
-                        data = data.encode()
-                    result.bytes += len(data)
-                    result.deflated += len(compressor.compress(data))
-                    result.messages += 1
-                    if keep:
-                        result.payloads.append(data)
-                    msg = ForwardMsg.FromString(data)
-                    kind = msg.WhichOneof("type") or "?"
-                    if kind == "delta" and msg.delta.new_element.WhichOneof("type") == "exception":
-                        result.error = result.error or (
-                            "exception: " + msg.delta.new_element.exception.message[:200]
-                        )
-                    result.kinds[kind] = result.kinds.get(kind, 0) + 1
-                    if kind == "script_finished":
-                        if msg.script_finished == ForwardMsg.FINISHED_SUCCESSFULLY:
-                            break
-                        if msg.script_finished == ForwardMsg.FINISHED_WITH_COMPILE_ERROR:
-                            result.error = result.error or "compile error"
-                            break
-                    if kind == "page_not_found":
-                        result.error = result.error or f"page not found: {page_name}"
-            result.seconds = time.perf_counter() - start
-            result.deflated += len(compressor.flush(zlib.Z_SYNC_FLUSH))
-            result.ok = not result.error
+            await run_page(ws, url, timeout=timeout, keep=keep, result=result)
+            result.seconds = time.perf_counter() - start  # from connect, as before
             if reached is not None:
                 reached()
                 reached = None

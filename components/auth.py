@@ -102,6 +102,11 @@ def _cookie_name(config: dict) -> str:
 def _write_cookie(name: str, value: str, max_age_s: int) -> None:
     """Set (or, with max_age 0, delete) a cookie in the visitor's browser."""
     cookie = f"{name}={value}; Max-Age={max_age_s}; Path=/; SameSite=Strict"
+    try:
+        if str(st.context.url or "").startswith("https://"):
+            cookie += "; Secure"  # behind HTTPS the cookie never travels in clear
+    except Exception:  # no browser context (tests, bare mode)
+        pass
     script = f"<script>document.cookie = {json.dumps(cookie)};</script>"
     st.html(script, unsafe_allow_javascript=True, width="content")
 

@@ -17,7 +17,7 @@ import streamlit as st
 
 from loaders import Package, data_version, default_data_dir, load_package
 
-__all__ = ["get_package", "db_status"]
+__all__ = ["curated_changes", "db_status", "get_package", "published_reader"]
 
 log = logging.getLogger(__name__)
 RUN_PACKAGE = "_package_this_run"  # cleared by url_state.start_run at the top of every run
@@ -115,3 +115,43 @@ def _files_fallback(data_dir, files_version: str) -> Package:
     st.session_state["_db_status"] = "unavailable"
     _notice_once(t("curate.db_unavailable"))
     return _cached_package(str(data_dir), files_version)
+
+
+def _store_in_use():
+    """The Store the readers' package came from, or None when the pages show the files."""
+    if db_status() != "database":
+        return None
+    from store import default_db_url, open_store
+
+    try:
+        return open_store(default_db_url(), default_data_dir())
+    except Exception:  # the package was read a moment ago; if the database went away, say nothing
+        log.exception("the curators' database is unavailable for a download or the updates")
+        return None
+
+
+def published_reader():
+    """`read(package, path)` giving a package file as the pages show it (the database's tables
+    when the pages read the database). Resolved in the script run, so a deferred download can
+    call it."""
+    from store import file_reader
+    from views.package_info import package_file
+
+    store = _store_in_use()
+    return package_file if store is None else file_reader(store)
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _changes(url: str, version: str, since: str) -> list[dict]:
+    # `version` is only part of the key: a new save gives a new entry.
+    from store import changes_since, open_store
+
+    return changes_since(open_store(url, default_data_dir()), since)
+
+
+def curated_changes(package: Package, since) -> list[dict]:
+    """The audit rows since `since` (a day) of the database the pages read; [] on the files."""
+    store = _store_in_use()
+    if store is None:
+        return []
+    return _changes(store.url, package.version, since.isoformat())

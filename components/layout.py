@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Mapping
 from datetime import date
 from urllib.parse import urlparse
@@ -27,6 +28,8 @@ __all__ = [
     "COLUMNS_PER_TABLE",
     "layout_css",
 ]
+
+_LOG = logging.getLogger(__name__)
 
 # Tables wrap their text and never run past the page; on a phone the main area uses the full
 # width, and charts keep their own height (Plotly's fixed heights are set per figure).
@@ -161,7 +164,11 @@ def source_note(
                 for s in res.sources[:3]
             )
             more = t("common.and_more", n=len(res.sources) - 3) if len(res.sources) > 3 else ""
-        as_of = t("common.as_of", date=res.as_of) if res.as_of else t("common.as_of_unknown")
+        as_of = (
+            t("common.as_of", date=format_date(date.fromisoformat(res.as_of)))
+            if res.as_of
+            else t("common.as_of_unknown")
+        )
         title = data_text("resources", f"{name}_title", res.title)
         parts.append(f"**{md_text(title)}** — {sources}{more} ({as_of})")
     st.caption(t("common.source") + ": " + " · ".join(parts))
@@ -185,7 +192,9 @@ def sidebar_footer(package: Package) -> None:
 def problems_page(package: Package) -> None:
     """Shown instead of the app when the data package is invalid: every problem, readable."""
     st.title(t("common.invalid_title"))
-    st.error(t("common.invalid_intro", n=len(package.problems), data_dir=str(package.data_dir)))
+    # The folder is the server's business: it goes to the log, not to the public page.
+    _LOG.warning("data package at %s: %d problem(s)", package.data_dir, len(package.problems))
+    st.error(t("common.invalid_intro", n=len(package.problems)))
     rows = [
         {
             t("common.col_resource"): p.resource,

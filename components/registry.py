@@ -26,6 +26,7 @@ PAGES = (
     PageEntry("app_pages/record.py", "record", "nav.record", "📜"),
     PageEntry("app_pages/straw-polls.py", "straw-polls", "nav.straw_polls", "🗳️"),
     PageEntry("app_pages/map.py", "map", "nav.map", "🗺️"),
+    PageEntry("app_pages/updates.py", "updates", "nav.updates", "🆕"),
     PageEntry("app_pages/data.py", "data", "nav.data", "📚"),
     PageEntry("app_pages/present.py", "present", "nav.present", "🎬"),
     PageEntry("app_pages/curate.py", "curate", "nav.curate", "✍️"),

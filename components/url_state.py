@@ -4,14 +4,22 @@ The URL is the source of truth: each run reads the parameter, checks it against 
 and seeds the widget from it; a change in the widget writes the URL back. Defaults are left out of
 the URL. A value that is not allowed (or a parameter the page does not know) falls back to the
 default and leaves a notice that `render_notices` shows under the page title — never an exception.
+A value repeated in the link counts once, with a notice. A link over Streamlit's query-string limits
+reaches the script with no parameters at all; a small script in the browser sees that and reloads
+the page as `?link=too-long`, which gives the default view with a notice.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable, Sequence
 
 import streamlit as st
+from streamlit.runtime.state.query_params import (
+    CLIENT_STATE_QUERY_STRING_MAX_FIELDS,
+    CLIENT_STATE_QUERY_STRING_MAX_LENGTH,
+)
 
 from components.i18n import t
 from views.text import md_text
@@ -33,6 +41,17 @@ KEYS = "_url_keys"
 SLOT = "_url_notice_slot"
 GLOBAL_KEYS = ("lang",)
 MAX_SHOWN = 60  # a notice quotes at most this many characters of a bad value
+TOO_LONG = ("link", "too-long")  # where the browser guard sends a link Streamlit had to drop
+# Streamlit ignores a whole query string over these limits (the script sees no parameter); the
+# browser still has it, so it checks the same limits and reloads with the TOO_LONG marker.
+_GUARD = """<script>(() => {{
+  const q = window.location.search.slice(1);
+  if (q.length > {length} || q.split("&").length > {fields}) {{
+    const url = new URL(window.location.href);
+    url.search = "?{key}={value}";
+    window.location.replace(url.toString());
+  }}
+}})();</script>"""
 
 
 def start_run() -> None:
@@ -40,6 +59,29 @@ def start_run() -> None:
     st.session_state[NOTICES] = []
     st.session_state[KEYS] = set(GLOBAL_KEYS)
     st.session_state.pop("_package_this_run", None)  # components.data.RUN_PACKAGE
+    key, value = TOO_LONG
+    if st.query_params.get_all(key) == [value]:
+        _notice(
+            t(
+                "common.notice_too_long",
+                chars=f"{CLIENT_STATE_QUERY_STRING_MAX_LENGTH:,}",
+                fields=f"{CLIENT_STATE_QUERY_STRING_MAX_FIELDS:,}",
+            )
+        )
+        del st.query_params[key]
+    elif not st.query_params:
+        st.html(link_guard_script(), unsafe_allow_javascript=True)
+
+
+def link_guard_script() -> str:
+    """The browser-side check for a link over Streamlit's limits (see the module docstring)."""
+    key, value = TOO_LONG
+    return _GUARD.format(
+        length=CLIENT_STATE_QUERY_STRING_MAX_LENGTH,
+        fields=CLIENT_STATE_QUERY_STRING_MAX_FIELDS,
+        key=json.dumps(key)[1:-1],
+        value=json.dumps(value)[1:-1],
+    )
 
 
 def _notice(text: str) -> None:
@@ -49,6 +91,17 @@ def _notice(text: str) -> None:
 def _shown(value: str) -> str:
     """A link's value quoted in a notice: short, and escaped so it cannot become markup."""
     return md_text(value, limit=MAX_SHOWN)
+
+
+def _once(key: str, raw: list[str]) -> list[str]:
+    """`raw` with each value once, in link order; a notice names the values the link repeated."""
+    once = list(dict.fromkeys(raw))
+    if len(once) < len(raw):
+        repeated = [v for v in once if raw.count(v) > 1]
+        _notice(t("common.notice_repeated", key=key, value=_shown(", ".join(repeated))))
+        if key in st.query_params:
+            st.query_params[key] = once if len(once) > 1 else once[0]
+    return once
 
 
 def _write_url(key: str, values: list[str], default: list[str]) -> None:
@@ -74,7 +127,7 @@ def url_choice(
     container = container or st.sidebar
     options = list(options)
     st.session_state.setdefault(KEYS, set()).add(key)
-    raw = st.query_params.get_all(key)
+    raw = _once(key, st.query_params.get_all(key))
     value = default
     if raw:
         if len(raw) == 1 and raw[0] in options:
@@ -119,10 +172,10 @@ def url_multi(
     options = list(options)
     default = [v for v in default if v in options]
     st.session_state.setdefault(KEYS, set()).add(key)
-    raw = st.query_params.get_all(key)
+    raw = _once(key, st.query_params.get_all(key))
     values = list(default)
     if raw:
-        good = list(dict.fromkeys(v for v in raw if v in options))
+        good = [v for v in raw if v in options]
         bad = [v for v in raw if v not in options]
         if max_selections is not None and len(good) > max_selections:
             bad.append(t("common.notice_too_many", limit=max_selections))
@@ -157,7 +210,7 @@ def url_date(
     """One day, bound to `?key=YYYY-MM-DD`; a value that is not a day in range gives the default."""
     container = container or st.sidebar
     st.session_state.setdefault(KEYS, set()).add(key)
-    raw = st.query_params.get_all(key)
+    raw = _once(key, st.query_params.get_all(key))
     value = default
     if raw:
         try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import polars as pl
@@ -16,6 +17,7 @@ __all__ = ["Package", "default_data_dir", "data_version", "load_package"]
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR_ENV = "TRACKER_DATA_DIR"
+APP_SCHEMA_DIR = REPO_ROOT / "data"  # the package whose schema the dashboard's code is written for
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,47 @@ def data_version(data_dir: Path) -> str:
     return digest.hexdigest()[:12]
 
 
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_mtime_ns, stat.st_size
+
+
+@lru_cache(maxsize=2)
+def _app_descriptor(stamp: tuple[int, int] | None) -> PackageDescriptor | None:
+    # `stamp` (the file's mtime and size) only keys the cache, so an edited schema is read again.
+    descriptor, problems = load_descriptor(APP_SCHEMA_DIR)
+    return None if problems else descriptor
+
+
+def app_schema_problems(descriptor: PackageDescriptor) -> list[str]:
+    """Fields the dashboard's code reads (those of the repository's own `data/` schema) that this
+    descriptor lacks or types differently: such a package would fail on the pages, not in the check.
+    """
+    reference = _app_descriptor(_stamp(APP_SCHEMA_DIR / DESCRIPTOR_NAME))
+    if reference is None:
+        return []
+    names = {r.name for r in descriptor.resources}
+    problems = []
+    for ref in reference.resources:
+        if ref.name not in names:
+            continue  # a missing resource is reported by the descriptor check
+        mine = {f.name: _kind(f) for f in descriptor.resource(ref.name).fields}
+        for fld in ref.fields:
+            where = f"{ref.name}: field {fld.name!r}"
+            if fld.name not in mine:
+                problems.append(f"{where} is missing (the dashboard reads it)")
+            elif mine[fld.name] != _kind(fld):
+                problems.append(f"{where} must be of type {_kind(fld)}")
+    return problems
+
+
+def _kind(fld) -> str:
+    return fld.type + (" list" if fld.separator else "")
+
+
 def load_package(data_dir: Path | None = None) -> Package:
     """Read, validate and type every table of the package at `data_dir` (default: see above)."""
     data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
@@ -68,6 +111,10 @@ def load_package(data_dir: Path | None = None) -> Package:
     ]
     if descriptor is None:
         return Package(data_dir, version, None, problems=tuple(problems))
+    problems += [
+        Problem("datapackage", None, None, "descriptor", message)
+        for message in app_schema_problems(descriptor)
+    ]
     frames, table_problems = check_tables(data_dir, descriptor)
     problems += table_problems
     if problems:

@@ -5,7 +5,7 @@ Streamlit-free: the editor page, the readers (`components/data.py`), the CLI and
 
 from store.audit import changed_fields, changes_since, history
 from store.db import DB_URL_ENV, Store, StoreError, StoreState, default_db_url, open_store
-from store.export import descriptor_text, export_package, table_csv
+from store.export import descriptor_text, export_package, file_reader, table_csv
 from store.package import load_store_package, with_checked
 from store.schema import EDITABLE, key_text
 from store.writes import (
@@ -36,6 +36,7 @@ __all__ = [
     "default_db_url",
     "descriptor_text",
     "export_package",
+    "file_reader",
     "history",
     "import_csv",
     "key_text",

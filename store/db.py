@@ -17,7 +17,6 @@ from pathlib import Path
 
 import polars as pl
 import sqlalchemy as sa
-from sqlalchemy.exc import IntegrityError
 
 from loaders import PackageDescriptor, check_tables, data_version, default_data_dir, read_descriptor
 from loaders.package import REPO_ROOT
@@ -97,33 +96,49 @@ class Store:
 
     # -- creation and first fill ---------------------------------------------------------------
     def ensure_ready(self) -> None:
-        """Create the tables and fill them from the package files if this has not happened yet."""
+        """Create the tables and fill them from the package files if this has not happened yet.
+
+        Safe when several processes start on an empty database at once: one transaction under a
+        lock all of them take (PostgreSQL: an advisory lock; SQLite: BEGIN IMMEDIATE) creates,
+        upgrades and fills, and each re-checks what exists after acquiring it. So the first start
+        happens wholly or not at all, and exactly once.
+        """
         if self._ready:
             return
         with self._lock:
             if self._ready:
                 return
-            try:
-                self.tables.metadata.create_all(self.engine)
-            except IntegrityError:  # another process created them at the same moment
-                pass
-            self._check_columns()
-            statements = (
-                APPEND_ONLY_POSTGRES
-                if self.engine.dialect.name == "postgresql"
-                else APPEND_ONLY_SQLITE
-                if self.engine.dialect.name == "sqlite"
-                else []
-            )
-            with self.engine.begin() as conn:
-                for statement in statements:
+            with self.engine.connect() as conn:
+                self._lock_for_setup(conn)
+                self.tables.metadata.create_all(conn)  # checkfirst: only what is missing
+                self._check_columns(conn)
+                for statement in self._append_only_statements():
                     conn.exec_driver_sql(statement)
-            self._seed()
+                if not self._seeded(conn):  # re-checked under the lock: one process seeds
+                    self._seed(conn, self._file_frames())
+                else:
+                    self._fill_new_tables(conn)
+                conn.commit()
             self._ready = True
 
-    def _check_columns(self) -> None:
+    def _lock_for_setup(self, conn: sa.Connection) -> None:
+        """Begin the setup transaction holding a lock every starting process takes, until commit."""
+        dialect = self.engine.dialect.name
+        if dialect == "postgresql":  # one lock per schema (tests use a schema each)
+            conn.exec_driver_sql(
+                "SELECT pg_advisory_xact_lock(hashtext('tracker-setup:' || current_schema()))"
+            )
+        elif dialect == "sqlite":  # the database's write lock, taken now rather than at 1st write
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    def _append_only_statements(self) -> list[str]:
+        return {"postgresql": APPEND_ONLY_POSTGRES, "sqlite": APPEND_ONLY_SQLITE}.get(
+            self.engine.dialect.name, []
+        )
+
+    def _check_columns(self, conn: sa.Connection) -> None:
         """Add the columns a newer schema has gained (see ADDED_COLUMNS); refuse any other drift."""
-        inspector = sa.inspect(self.engine)
+        inspector = sa.inspect(conn)
         for name, table in self.tables.resources.items():
             have = {c["name"] for c in inspector.get_columns(name)}
             want = {c.name for c in table.columns}
@@ -134,54 +149,39 @@ class Store:
                     f"{sorted(want)}; export the database and re-create it"
                 )
             for column in sorted(added):
-                self._add_column(table, column, ADDED_COLUMNS[(name, column)])
+                self._add_column(conn, table, column, ADDED_COLUMNS[(name, column)])
 
-    def _add_column(self, table: sa.Table, column: str, fill: str) -> None:
+    def _add_column(self, conn: sa.Connection, table: sa.Table, column: str, fill: str) -> None:
         quoted = self.engine.dialect.identifier_preparer.quote
-        try:
-            with self.engine.begin() as conn:
-                conn.exec_driver_sql(
-                    f"ALTER TABLE {quoted(table.name)} ADD COLUMN {quoted(column)} TEXT"
-                )
-                conn.execute(table.update().values({column: fill}))
-                conn.execute(
-                    self.tables.audit_log.insert().values(
-                        at=utc_now(),
-                        user="system",
-                        table=table.name,
-                        key="*",
-                        action="add-column",
-                        new_value={column: fill},
-                        reason=f"schema upgrade: new column {column}, existing rows {fill!r}",
-                    )
-                )
-        except sa.exc.DBAPIError:
-            columns = {c["name"] for c in sa.inspect(self.engine).get_columns(table.name)}
-            if column not in columns:
-                raise
-            # another process added it at the same moment: its upgrade stands
+        conn.exec_driver_sql(f"ALTER TABLE {quoted(table.name)} ADD COLUMN {quoted(column)} TEXT")
+        conn.execute(table.update().values({column: fill}))
+        conn.execute(
+            self.tables.audit_log.insert().values(
+                at=utc_now(),
+                user="system",
+                table=table.name,
+                key="*",
+                action="add-column",
+                new_value={column: fill},
+                reason=f"schema upgrade: new column {column}, existing rows {fill!r}",
+            )
+        )
 
-    def _seed(self) -> None:
+    def _seeded(self, conn: sa.Connection) -> bool:
         meta = self.tables.meta
-        with self.engine.connect() as conn:
-            seeded = conn.execute(sa.select(meta.c.key).where(meta.c.key == "data_version")).first()
-        if seeded:
-            self._fill_new_tables()
-            return
-        frames = self._file_frames()
-        try:
-            with self.engine.begin() as conn:
-                conn.execute(
-                    meta.insert(),
-                    [
-                        {"key": "data_version", "number": 1, "text": None},
-                        {"key": "edits", "number": 0, "text": None},
-                        {"key": "seeded_from", "number": None, "text": data_version(self.data_dir)},
-                    ],
-                )
-                self._fill(conn, frames)
-        except IntegrityError:  # another process seeded first: its fill stands
-            pass
+        query = sa.select(meta.c.key).where(meta.c.key == "data_version")
+        return conn.execute(query).first() is not None
+
+    def _seed(self, conn: sa.Connection, frames: dict[str, pl.DataFrame]) -> None:
+        conn.execute(
+            self.tables.meta.insert(),
+            [
+                {"key": "data_version", "number": 1, "text": None},
+                {"key": "edits", "number": 0, "text": None},
+                {"key": "seeded_from", "number": None, "text": data_version(self.data_dir)},
+            ],
+        )
+        self._fill(conn, frames)
 
     def _file_frames(self) -> dict[str, pl.DataFrame]:
         frames, problems = check_tables(self.data_dir, self.descriptor)
@@ -192,48 +192,43 @@ class Store:
             )
         return frames
 
-    def _fill_new_tables(self) -> None:
+    def _fill_new_tables(self, conn: sa.Connection) -> None:
         """Fill the tables that became editable after this database was made (empty, never
         written to) from the package files, with an audit row; curators' edits are untouched."""
         log = self.tables.audit_log
-        with self.engine.connect() as conn:
-            written = {t for (t,) in conn.execute(sa.select(log.c.table).distinct())}
-            empty = [
-                name
-                for name in self.editable
-                if name not in written
-                and conn.execute(
-                    sa.select(sa.func.count()).select_from(self.tables.resources[name])
-                ).scalar()
-                == 0
-            ]
+        written = {t for (t,) in conn.execute(sa.select(log.c.table).distinct())}
+        empty = [
+            name
+            for name in self.editable
+            if name not in written
+            and conn.execute(
+                sa.select(sa.func.count()).select_from(self.tables.resources[name])
+            ).scalar()
+            == 0
+        ]
         if not empty:
             return
         frames = self._file_frames()
         empty = [name for name in empty if frames[name].height]
         if not empty:
             return
-        try:
-            with self.engine.begin() as conn:
-                bump_version(conn, self.tables)
-                self._fill(conn, frames, empty)
-                conn.execute(
-                    log.insert(),
-                    [
-                        {
-                            "at": utc_now(),
-                            "user": "system",
-                            "table": name,
-                            "key": "*",
-                            "action": "add-table",
-                            "reason": "schema upgrade: the table became editable, filled "
-                            "from the package files",
-                        }
-                        for name in empty
-                    ],
-                )
-        except IntegrityError:  # another process filled them at the same moment
-            pass
+        bump_version(conn, self.tables)
+        self._fill(conn, frames, empty)
+        conn.execute(
+            log.insert(),
+            [
+                {
+                    "at": utc_now(),
+                    "user": "system",
+                    "table": name,
+                    "key": "*",
+                    "action": "add-table",
+                    "reason": "schema upgrade: the table became editable, filled "
+                    "from the package files",
+                }
+                for name in empty
+            ],
+        )
 
     def _fill(self, conn: sa.Connection, frames: dict[str, pl.DataFrame], names=None) -> None:
         for name in names or self.editable:

@@ -21,7 +21,14 @@ from loaders.schema import DESCRIPTOR_NAME, read_descriptor
 from loaders.validate import Problem, file_hash, read_text_table
 from store.db import Store
 
-__all__ = ["ExportError", "descriptor_text", "export_package", "record_file_stats", "table_csv"]
+__all__ = [
+    "ExportError",
+    "descriptor_text",
+    "export_package",
+    "file_reader",
+    "record_file_stats",
+    "table_csv",
+]
 
 PAUSE_ENV = "TRACKER_TEST_PAUSE_BEFORE_RENAME"  # tests: kill the export while it waits here
 
@@ -84,6 +91,21 @@ def descriptor_text(store: Store) -> bytes:
         if resource.get("name") in checked:
             resource["x-as-of"] = checked[resource["name"]]
     return (json.dumps(raw, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def file_reader(store: Store):
+    """`read(package, path)`: a package file as readers see it — an editable table and the
+    descriptor from the database, any other file from the package folder (for downloads)."""
+
+    def read(_package, relative_path: str) -> bytes:
+        tables = {store.descriptor.resource(n).path: n for n in store.editable}
+        if relative_path in tables:
+            return table_csv(store, tables[relative_path])
+        if relative_path == DESCRIPTOR_NAME:
+            return descriptor_text(store)
+        return (store.data_dir / relative_path).read_bytes()
+
+    return read
 
 
 def _write_files(store: Store, target_dir: Path) -> list[Path]:

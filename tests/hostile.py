@@ -10,13 +10,45 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from components.registry import PAGES
 from loaders.schema import Field, Resource, read_descriptor
 from tests.conftest import read_rows, write_rows
 
-__all__ = ["hostile_text", "HOSTILE_URL", "free_text_fields", "write_hostile_package", "unsafe"]
+__all__ = [
+    "hostile_text",
+    "HOSTILE_URL",
+    "free_text_fields",
+    "write_hostile_package",
+    "unsafe",
+    "page_views",
+]
 
 # Passes the URL rule, yet full of characters Markdown would like to read as syntax.
 HOSTILE_URL = "https://example.org/hostile_*x*_~!$&+=:@-.%41"
+
+
+# Extra links per page that show more data than the default view (a page not listed here is still
+# opened at its default view: every registered page is covered).
+VIEWS = {
+    "overview": [{"cycle": "2016"}],
+    "compare": [{"cycle": "2016", "candidate": ["antonio-guterres", "irina-bokova"]}],
+    "candidate": [{"cycle": "2016", "candidate": "antonio-guterres"}],
+    "priorities": [{"priority": "p8", "cycle": "2016"}, {"priority": "p3"}],
+    "record": [{"person": "antonio-guterres"}],
+    "map": [
+        {"indicator": "death-penalty-status", "cycle": "2016", "country": "PRT"},
+        {"indicator": "peacekeeping-missions", "country": "COD"},
+        {"indicator": "cat", "year": "![](http://127.0.0.1:9/p.png)"},  # a hostile link, too
+    ],
+    "straw-polls": [{"cycle": "2016"}],
+}
+
+
+def page_views() -> list[tuple[str, dict]]:
+    """(url_path, query parameters): every registered page at its default view, then VIEWS."""
+    return [(p.url_path, {}) for p in PAGES] + [
+        (page, params) for page, views in VIEWS.items() for params in views
+    ]
 
 
 def hostile_text(pixel_host: str, tag: str, max_length: int | None = None) -> str:

@@ -94,7 +94,7 @@ def briefing_data(
     the record in earlier roles."""
     levels = [
         {
-            "priority": f"{row['priority_id'].upper()} · {row['axis']}",
+            "priority": row["axis"],  # already 'P1 UN human-rights impact'
             "level": compare_view.level_cell(row["status"], row["review"], cell_words),
             "coverage": f"{row['asks_covered']} / {row['asks_total']}",
         }
@@ -152,7 +152,7 @@ def briefing_html(
         status = row["status"] or ""
         items.append(
             f"<li><strong>{_e(format_date(row['date'], row['date_precision']))}</strong> · "
-            f"{_e(row['priority_id'].upper())} {_e(row['axis'])} · "
+            f"{_e(row['axis'])} · "
             f"{_e(venues.get(row['venue'], row['venue']))}"
             f"{' · ' + _e(status) if status else ''} — {_e(row['paraphrase'])}{quote}{hand} "
             f'<span class="meta">{" · ".join(links)}</span></li>'

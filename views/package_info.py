@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 from loaders import Package
 
-__all__ = ["table_catalog", "package_zip", "resource_csv"]
+__all__ = ["table_catalog", "package_file", "package_zip", "resource_csv"]
 
 EXTRA_FILES = ("CHANGELOG.md", "README.md", "LICENSE.md")
+Reader = Callable[[Package, str], bytes]
 
 
 def table_catalog(package: Package) -> list[dict]:
@@ -43,21 +45,28 @@ def table_catalog(package: Package) -> list[dict]:
     return out
 
 
-def resource_csv(package: Package, name: str) -> bytes:
-    """The resource's CSV file exactly as published (what scripts downloading the package get)."""
-    return (Path(package.data_dir) / package.descriptor.resource(name).path).read_bytes()
+def package_file(package: Package, relative_path: str) -> bytes:
+    """A file of the package as stored in its folder."""
+    return (Path(package.data_dir) / relative_path).read_bytes()
 
 
-def package_zip(package: Package) -> bytes:
-    """datapackage.json, every table and the changelog, zipped under one folder."""
+def resource_csv(package: Package, name: str, read: Reader = package_file) -> bytes:
+    """The resource's CSV as published; `read(package, path)` gives a file's bytes (the curators'
+    database gives the editable tables, so a download is what the pages show)."""
+    return read(package, package.descriptor.resource(name).path)
+
+
+def package_zip(package: Package, read: Reader = package_file) -> bytes:
+    """datapackage.json, every table and the changelog, zipped under one folder (files read with
+    `read`, as for `resource_csv`)."""
     folder = package.descriptor.name or "data"
     buffer = io.BytesIO()
     base = Path(package.data_dir)
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-        zf.write(base / "datapackage.json", f"{folder}/datapackage.json")
+        zf.writestr(f"{folder}/datapackage.json", read(package, "datapackage.json"))
         for res in package.descriptor.resources:
-            zf.write(base / res.path, f"{folder}/{res.path}")
+            zf.writestr(f"{folder}/{res.path}", read(package, res.path))
         for extra in EXTRA_FILES:
             if (base / extra).exists():
-                zf.write(base / extra, f"{folder}/{extra}")
+                zf.writestr(f"{folder}/{extra}", read(package, extra))
     return buffer.getvalue()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import plotly.graph_objects as go
 import polars as pl
@@ -29,6 +29,7 @@ __all__ = [
     "encourage_series",
     "vote_segments",
     "trend_figure",
+    "trend_columns",
     "MAX_POLL_PANELS",
     "panel_polls",
     "votes_figure",
@@ -49,11 +50,6 @@ VOTE_STYLE = {
     "not_reported": {"color": "#F2F2F2", "pattern": "/", "fg": "#777777"},
 }
 WITHDRAWAL_MARKER = "x-thin-open"
-# Candidate lines: Okabe-Ito colours, then the same colours dashed, then dotted, each with its own
-# marker shape, so that 13+ candidates stay distinguishable without relying on colour alone.
-LINE_COLORS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#000000")
-LINE_DASHES = ("solid", "dash", "dot")
-LINE_MARKERS = ("circle", "square", "diamond", "triangle-up", "star", "hexagon", "pentagon")
 
 
 @dataclass(frozen=True)
@@ -233,91 +229,141 @@ def _poll_labels(results: pl.DataFrame, format_date) -> dict[int, str]:
     return {n: f"{n} · {format_date(d)}" for n, d in polls.iter_rows()}
 
 
+TREND_HIGHLIGHT = "#0072B2"  # the panel's own candidate (Okabe-Ito blue)
+TREND_CONTEXT = "#C8CDD2"  # the other candidates, behind it, for comparison
+TREND_PANEL_HEIGHT = 150  # px per row of panels
+TITLE_WRAP = 14  # characters; longer names break onto a second line
+
+
+def trend_columns(n_candidates: int) -> int:
+    """Panels per row of the trend's small multiples (three, fewer for up to two candidates)."""
+    return max(1, min(3, n_candidates))
+
+
+def _wrap_name(name: str, width: int = TITLE_WRAP) -> str:
+    """A panel title on at most two lines (at the last space that keeps the first line short)."""
+    if len(name) <= width or " " not in name:
+        return name
+    cut = name.rfind(" ", 0, width + 1)
+    cut = cut if cut > 0 else name.find(" ")
+    return f"{name[:cut]}<br>{name[cut + 1 :]}"
+
+
 def trend_figure(
     series: pl.DataFrame,
     *,
     labels: dict[str, str],
     format_date,
 ) -> go.Figure:
-    """Line chart of 'encourage' per candidate over the polls (x = poll date, one trace each).
+    """Small multiples of 'encourage' over the polls: one panel per candidate (titled with their
+    name, in order), their line highlighted over the other candidates' lines in light grey.
 
-    Null counts are gaps (connectgaps off). A withdrawn candidate's last point has a cross marker,
-    and a dotted vertical line with their name marks the withdrawal date. `labels` holds the
-    words: title_x, title_y, withdrew (with {name} and {date}), not_reported, encourage, poll.
+    One trace per candidate (meta kind "candidate", its name, x = poll dates, y = counts) and one
+    grey context trace per panel (meta kind "context"); no legend, no repeated colours. Null counts
+    are gaps (connectgaps off). A withdrawn candidate's last point has a cross marker and a dotted
+    vertical line marks the withdrawal date in their panel. The x-axis spans the cycle's polls
+    only (months as ticks; the caption names the axes). `labels` holds the words: withdrew (with
+    {name} and {date}), not_reported, encourage, poll.
     """
-    fig = go.Figure()
-    for i, (person_id, rows) in enumerate(series.group_by("person_id", maintain_order=True)):
-        name = html.escape(rows["name"][0], quote=False)  # Plotly text is HTML-like: keep it text
-        color = LINE_COLORS[i % len(LINE_COLORS)]
-        dash = LINE_DASHES[(i // len(LINE_COLORS)) % len(LINE_DASHES)]
-        shape = LINE_MARKERS[i % len(LINE_MARKERS)]
-        symbols = [WITHDRAWAL_MARKER if w else shape for w in rows["withdrew_after"]]
-        sizes = [14 if w else 8 for w in rows["withdrew_after"]]
+    groups = list(series.group_by("person_id", maintain_order=True))
+    n = len(groups)
+    if n == 0:
+        return go.Figure()
+    cols = trend_columns(n)
+    rows_n = -(-n // cols)
+    names = [html.escape(rows["name"][0], quote=False) for _, rows in groups]
+    fig = make_subplots(
+        rows=rows_n,
+        cols=cols,
+        shared_xaxes=True,
+        shared_yaxes=True,
+        subplot_titles=[_wrap_name(name) for name in names],
+        vertical_spacing=min(0.5 / rows_n, 0.12) if rows_n > 1 else 0.1,
+        horizontal_spacing=0.04,
+    )
+    for i, ((person_id, rows), name) in enumerate(zip(groups, names, strict=True)):
+        row, col = i // cols + 1, i % cols + 1
+        context_x, context_y = [], []
+        for j, (_, other) in enumerate(groups):
+            if j != i:
+                context_x += [*other["date"].to_list(), None]
+                context_y += [*other["encourage"].to_list(), None]
+        fig.add_trace(
+            go.Scatter(
+                x=context_x,
+                y=context_y,
+                mode="lines",
+                line={"color": TREND_CONTEXT, "width": 1},
+                hoverinfo="skip",
+                showlegend=False,
+                connectgaps=False,
+                meta={"kind": "context"},
+            ),
+            row=row,
+            col=col,
+        )
+        withdrew = rows["withdrew_after"].to_list()
         hover = [
-            f"{labels['poll']} {n}, {format_date(d)}<br>{labels['encourage']}: "
+            f"{labels['poll']} {k}, {format_date(d)}<br>{labels['encourage']}: "
             f"{labels['not_reported'] if e is None else e}"
             + (
                 f"<br>{labels['withdrew'].format(name=name, date=format_date(w))}"
                 if last and w is not None
                 else ""
             )
-            for n, d, e, w, last in rows.select(
+            for k, d, e, w, last in rows.select(
                 "poll_number", "date", "encourage", "withdrawal_date", "withdrew_after"
             ).iter_rows()
         ]
+        pid = person_id[0] if isinstance(person_id, tuple) else person_id
         fig.add_trace(
             go.Scatter(
                 x=rows["date"].to_list(),
                 y=rows["encourage"].to_list(),
                 name=name,
-                legendgroup=person_id[0] if isinstance(person_id, tuple) else person_id,
                 mode="lines+markers",
                 connectgaps=False,
-                line={"color": color, "dash": dash, "width": 2},
+                showlegend=False,
+                line={"color": TREND_HIGHLIGHT, "width": 2.5},
                 marker={
-                    "symbol": symbols,
-                    "size": sizes,
-                    "color": color,
-                    "line": {"width": 2, "color": color},
+                    "symbol": [WITHDRAWAL_MARKER if w else "circle" for w in withdrew],
+                    "size": [13 if w else 7 for w in withdrew],
+                    "color": TREND_HIGHLIGHT,
+                    "line": {"width": 2, "color": TREND_HIGHLIGHT},
                 },
                 hovertext=hover,
                 hovertemplate=f"<b>{name}</b><br>%{{hovertext}}<extra></extra>",
+                meta={"kind": "candidate", "person_id": pid},
+            ),
+            row=row,
+            col=col,
+        )
+        when = rows["withdrawal_date"].drop_nulls()
+        if when.len():
+            fig.add_vline(
+                x=when[0],
+                line={"dash": "dot", "width": 1, "color": "#555555"},
+                row=row,
+                col=col,
             )
-        )
-    withdrawals = (
-        series.filter(pl.col("withdrawal_date").is_not_null())
-        .select("name", "withdrawal_date")
-        .unique()
-        .sort("withdrawal_date")
+    dates = series["date"].drop_nulls()
+    pad = timedelta(days=4)
+    fig.update_xaxes(
+        range=[dates.min() - pad, dates.max() + pad],
+        dtick="M1",
+        tickformat="%b",
+        ticklabelmode="period",
+        showticklabels=True,  # under every panel, not only the bottom row
+        showgrid=False,
     )
-    for i, (raw_name, when) in enumerate(withdrawals.iter_rows()):
-        name = html.escape(raw_name, quote=False)
-        fig.add_shape(
-            type="line",
-            x0=when,
-            x1=when,
-            y0=0,
-            y1=1,
-            yref="paper",
-            line={"dash": "dot", "width": 1, "color": "#555555"},
-        )
-        fig.add_annotation(
-            x=when,
-            y=1.0 + 0.06 * i,
-            yref="paper",
-            yanchor="bottom",
-            text=f"✕ {labels['withdrew'].format(name=name, date=format_date(when))}",
-            showarrow=False,
-            font={"size": 11},
-        )
+    fig.update_yaxes(range=[0, COUNCIL_SIZE + 0.5], tickvals=[0, 5, 10, 15], gridcolor="#eeeeee")
+    for annotation in fig.layout.annotations:
+        annotation.font = {"size": 12}
     fig.update_layout(
-        xaxis_title=labels["title_x"],
-        yaxis_title=labels["title_y"],
-        yaxis={"range": [0, COUNCIL_SIZE + 0.5], "dtick": 3},
-        margin={"t": 40 + 22 * withdrawals.height, "l": 10, "r": 10, "b": 10},
-        legend={"title": {"text": labels["legend"]}},
+        showlegend=False,
+        margin={"t": 40, "l": 30, "r": 10, "b": 40},
         hovermode="closest",
-        height=520,
+        height=60 + TREND_PANEL_HEIGHT * rows_n,
     )
     return fig
 

@@ -151,3 +151,23 @@ def test_a_row_with_too_many_cells_names_its_line(data_copy):
     path.write_text("".join(lines), encoding="utf-8")
     problem = next(p for p in load_package(data_copy).problems if p.resource == "cycles")
     assert problem.line == 3 and "cells" in problem.message
+
+
+def test_a_field_the_dashboard_reads_cannot_be_dropped_from_schema_and_file(data_copy):
+    # Dropped from both the schema and the CSV, the package is consistent in itself, but every
+    # page that shows a person's name would fail: the check says so instead.
+    def drop_name(raw):
+        people = next(r for r in raw["resources"] if r["name"] == "people")
+        people["schema"]["fields"] = [f for f in people["schema"]["fields"] if f["name"] != "name"]
+        return raw
+
+    edit_descriptor(data_copy, drop_name)
+    header, rows = read_rows(data_copy, "people")
+    write_rows(
+        data_copy,
+        "people",
+        [h for h in header if h != "name"],
+        [{k: v for k, v in r.items() if k != "name"} for r in rows],
+    )
+    messages = [p.message for p in load_package(data_copy).problems]
+    assert messages == ["people: field 'name' is missing (the dashboard reads it)"]

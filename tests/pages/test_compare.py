@@ -160,3 +160,14 @@ def test_more_than_four_candidates_keeps_four_with_a_notice(package):
     assert at.multiselect(key="candidate").value == five[:4]
     assert len(candidacy_traces(at)) == 4
     assert "more than 4" in notices(at)
+
+
+def test_a_2026_views_source_note_cites_what_it_shows_not_2016(package):
+    at = open_page("compare", cycle="2026")
+    captions = " ".join(str(c.value) for c in at.caption)
+    assert "10 civil-society questions for all candidates (2016)" not in captions
+    shown = package["statements"].filter(pl.col("cycle") == 2026)
+    chosen = at.multiselect(key="candidate").value
+    urls = shown.filter(pl.col("person_id").is_in(chosen))["source_url"].explode().to_list()
+    assert urls and any(f"]({u})" in captions for u in urls)
+    assert "sources these rows cite" in captions

@@ -54,6 +54,12 @@ def auth_secrets(max_attempts: int = 3) -> dict:
                     "password": _hash(PASSWORD),
                     "roles": ["curator"],
                 },
+                "bob": {
+                    "name": "Bob",
+                    "email": "",
+                    "password": _hash(PASSWORD),
+                    "roles": ["reviewer"],
+                },
             }
         },
     }
@@ -411,3 +417,34 @@ def test_marking_a_table_checked_changes_its_as_of_on_the_data_page(db):
     package = load_store_package(store, store.state().data_version)
     assert package.descriptor.resource("straw_polls").as_of == "2026-11-30"
     assert "**As of:** 2026-11-30" in texts(open_page("data"))
+
+
+def test_a_curator_changes_an_assessment_and_a_reviewer_signs_it_off(db):
+    at = logged_in(db, table="assessments")
+    aid = at.text_input(key="cf_assessments_assessment_id").value
+    at.selectbox(key="cf_assessments_cycle").select("2016")
+    at.selectbox(key="cf_assessments_person_id").select("antonio-guterres")
+    at.selectbox(key="cf_assessments_priority_id").select("p6")
+    at.selectbox(key="cf_assessments_level").select("general")
+    at.text_area(key="cf_assessments_rationale").input("SYNTHETIC rationale (test data).")
+    at.text_input(key="cf_assessments_source_url").input("https://example.org/source")
+    at.date_input(key="cf_assessments_assessed_on").set_value(dt.date(2026, 12, 1))
+    at.text_input(key="curate_reason").input("first assessment")
+    save(at)
+    stored = open_store(db).row("assessments", (aid,))
+    assert (stored["status"], stored["curator"], stored["reviewer"]) == (
+        "provisional",
+        "alice",
+        None,
+    )
+    assert "Reviewing needs the reviewer or admin role." in texts(at)  # alice is no reviewer
+    review = log_in(open_curate(auth_secrets(), table="assessments"), user="bob")
+    review.selectbox(key="curate_review_item").select(aid)
+    review.text_input(key="curate_review_reason").input("checked against the source")
+    click(review, "curate_review")
+    assert f"Assessment `{aid}` is now reviewed." in "\n".join(s.value for s in review.success)
+    stored = open_store(db).row("assessments", (aid,))
+    assert (stored["status"], stored["reviewer"]) == ("reviewed", "bob")
+    updates = texts(open_page("updates", since=dt.date.today().isoformat())).replace("\\", "")
+    assert f"Added to the tracker: assessments `{aid}`" in updates
+    assert "reviewed by a second curator" in updates

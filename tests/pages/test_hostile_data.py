@@ -16,30 +16,10 @@ import polars as pl
 import pytest
 from google.protobuf.message import Message
 
-from components.registry import PAGES
 from loaders import load_package
 from loaders.schema import read_descriptor
-from tests.hostile import free_text_fields, unsafe, write_hostile_package
+from tests.hostile import free_text_fields, page_views, unsafe, write_hostile_package
 from tests.pages.apptest import open_page
-
-# Extra links per page that show more data than the default view (a page not listed here is still
-# opened at its default view: every registered page is covered).
-VIEWS = {
-    "overview": [{"cycle": "2016"}],
-    "compare": [{"cycle": "2016", "candidate": ["antonio-guterres", "irina-bokova"]}],
-    "candidate": [{"cycle": "2016", "candidate": "antonio-guterres"}],
-    "priorities": [{"priority": "p8", "cycle": "2016"}, {"priority": "p3"}],
-    "record": [{"person": "antonio-guterres"}],
-    "map": [
-        {"indicator": "death-penalty-status", "cycle": "2016", "country": "PRT"},
-        {"indicator": "peacekeeping-missions", "country": "COD"},
-        {"indicator": "cat", "year": "![](http://127.0.0.1:9/p.png)"},  # a hostile link, too
-    ],
-    "straw-polls": [{"cycle": "2016"}],
-}
-CASES = [(p.url_path, {}) for p in PAGES] + [
-    (page, params) for page, views in VIEWS.items() for params in views
-]
 
 _BODY_OF = {"Markdown", "Alert", "Heading", "Html"}  # messages whose `body` is Markdown or HTML
 
@@ -111,6 +91,9 @@ def test_hostile_package_is_valid_and_covers_every_free_text_column(hostile_dir)
             assert column.drop_nulls().str.contains("![i](http://", literal=True).all(), (
                 f"{resource.name}.{fld.name} is not hostile"
             )
+
+
+CASES = page_views()
 
 
 @pytest.mark.parametrize(

@@ -66,7 +66,7 @@ def test_an_unknown_username_takes_as_long_as_a_wrong_password():
     timed("nobody")  # warm the dummy hash
     unknown = statistics.median(timed("nobody") for _ in range(5))
     wrong = statistics.median(timed("alice") for _ in range(5))
-    assert 0.6 < unknown / wrong < 1.6, (unknown, wrong)
+    assert 0.4 < unknown / wrong < 2.5, (unknown, wrong)  # before: an unknown name took ~0 s
 
 
 def test_the_throttle_locks_by_time_and_unlocks_after_the_lock():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import signal
 import subprocess
@@ -364,33 +365,41 @@ def test_a_database_with_unknown_columns_is_refused_not_changed(store):
 
 # -- the live race: several rows at once, retire/restore, checked up to, new editable tables ------
 
-POLL = [  # SYNTHETIC counts (test data, not a real poll)
-    {
-        "cycle": "2026",
-        "poll_number": "1",
-        "date": "2026-07-30",
-        "person_id": p,
-        "encourage": str(9 - i),
-        "discourage": "3",
-        "no_opinion": None if i == 0 else "3",
-        "p5_discourage": None,
-        "source_url": "https://example.org/synthetic-poll",
-    }
-    for i, p in enumerate(("macky-sall", "michelle-bachelet", "rafael-grossi", "rebeca-grynspan"))
-]
+
+def synthetic_poll(day: str = "2026-07-30") -> list[dict]:
+    """The next 2026 straw poll, one row per candidacy in the race that day (SYNTHETIC counts)."""
+    from views.curate import in_race, next_poll_number
+
+    files = load_package(DATA)
+    people = in_race(files["candidacies"], 2026, dt.date.fromisoformat(day))["person_id"]
+    stored = [
+        {"cycle": str(c), "poll_number": str(n)}
+        for c, n in files["straw_polls"].select("cycle", "poll_number").iter_rows()
+    ]
+    number = str(next_poll_number(stored, 2026))
+    return [
+        {"cycle": "2026", "poll_number": number, "date": day, "person_id": p,
+         "encourage": str(9 - i % 9), "discourage": "3", "no_opinion": None if i == 0 else "3",
+         "p5_discourage": None, "source_url": "https://example.org/synthetic-poll"}
+        for i, p in enumerate(people)
+    ]  # fmt: skip
 
 
 def test_a_straw_poll_is_saved_all_or_nothing(store):
     from store import save_rows
 
-    bad = [dict(r) for r in POLL]
-    bad[2]["encourage"] = "16"  # more than the Council has members
+    poll = synthetic_poll()
+    bad = [dict(r) for r in poll]
+    bad[-1]["encourage"] = "16"  # more than the Council has members
     result = save_rows(store, "straw_polls", bad, actor=ALICE, reason="poll")
     assert not result.ok and store.state().edits == 0
-    assert {p.line for p in result.problems if p.column == "encourage"} == {result.lines[2]}
-    assert save_rows(store, "straw_polls", POLL, actor=ALICE, reason="poll").ok
-    polls = package_of(store)["straw_polls"].filter(pl.col("cycle") == 2026)
-    assert polls.height == 4 and store.state().edits == 4
+    assert {p.line for p in result.problems if p.column == "encourage"} == {result.lines[-1]}
+    assert save_rows(store, "straw_polls", poll, actor=ALICE, reason="poll").ok
+    number = int(poll[0]["poll_number"])
+    polls = package_of(store)["straw_polls"].filter(
+        (pl.col("cycle") == 2026) & (pl.col("poll_number") == number)
+    )
+    assert polls.height == len(poll) and store.state().edits == len(poll)
 
 
 def test_retire_hides_a_row_from_readers_and_export_and_restore_brings_it_back(store, tmp_path):
@@ -492,7 +501,7 @@ def test_checked_up_to_sets_the_as_of_day_of_readers_and_export(store, tmp_path)
 def test_every_editable_table_round_trips_through_export(store, tmp_path, db_url):
     from store import save_rows
 
-    assert save_rows(store, "straw_polls", POLL, actor=ALICE, reason="poll").ok
+    assert save_rows(store, "straw_polls", synthetic_poll(), actor=ALICE, reason="poll").ok
     cycle = store.row("cycles", ("2026",))
     assert save_row(
         store,
@@ -536,3 +545,28 @@ def test_a_database_made_before_straw_polls_were_editable_is_filled_keeping_edit
     assert "s9001" in package["statements"]["statement_id"].to_list()
     (upgrade,) = history(store, "straw_polls", "*")
     assert (upgrade["user"], upgrade["action"]) == ("system", "add-table")
+
+
+def test_downloads_are_the_tables_the_pages_read(store):
+    import io
+    import zipfile
+
+    from store import file_reader, set_retired
+    from views.package_info import package_zip, resource_csv
+
+    read = file_reader(store)
+    package = package_of(store)
+    assert resource_csv(package, "statements", read) == (DATA / "statements.csv").read_bytes()
+    assert save_row(store, "statements", new_statement(), actor=ALICE, reason="new").ok
+    row = store.row("statements", ("s0001",))
+    assert set_retired(store, "statements", "s0001", retire=True, actor=ALICE, reason="dup",
+                       expected_version=row["row_version"]).ok  # fmt: skip
+    package = package_of(store)
+    csv_bytes = resource_csv(package, "statements", read)
+    assert b"s9001," in csv_bytes and b"s0001," not in csv_bytes
+    lines = csv_bytes.decode().strip().splitlines()
+    assert len(lines) - 1 == package["statements"].height  # what the Data page counts
+    with zipfile.ZipFile(io.BytesIO(package_zip(package, read))) as zf:
+        folder = package.descriptor.name
+        assert zf.read(f"{folder}/statements.csv") == csv_bytes
+        assert zf.read(f"{folder}/countries.csv") == (DATA / "countries.csv").read_bytes()

@@ -26,7 +26,9 @@ def test_briefing_names_the_candidacy_and_the_eight_priorities(briefing):
     name = package["people"].filter(package["people"]["person_id"] == person_id)["name"][0]
     assert f"<title>{name} — {cycle} candidacy</title>" in html
     for row in package["priorities"].iter_rows(named=True):
-        assert f"{row['priority_id'].upper()} · " in html
+        code = row["priority_id"].upper()
+        assert f"<td>{code} {row['title']}</td>" in html.replace("&#x27;", "'")
+        assert f"{code} · {code}" not in html  # the code once, then the title
     assert html.count("<tr><td>P") == package["priorities"].height
 
 

@@ -1,5 +1,7 @@
 """Straw polls view: missing counts stay missing, withdrawals end a candidate's series."""
 
+from datetime import date
+
 import polars as pl
 import pytest
 
@@ -88,8 +90,9 @@ def test_trend_figure_has_one_trace_per_candidate_with_gaps(tables):
     series = view.encourage_series(results)
     fig = view.trend_figure(series, labels=LABELS, format_date=fmt)
     names = [name for _, name in view.polled_candidates(tables, 2016)]
-    assert [tr.name for tr in fig.data] == names
-    for trace in fig.data:
+    lines = [tr for tr in fig.data if tr.meta["kind"] == "candidate"]
+    assert [tr.name for tr in lines] == names
+    for trace in lines:
         rows = series.filter(pl.col("name") == trace.name)
         assert list(trace.y) == rows["encourage"].to_list()  # None stays None, never 0
         assert trace.connectgaps is False
@@ -143,3 +146,32 @@ def test_votes_figure_with_hundreds_of_polls_shows_the_latest(tables):
 def test_panel_polls_keeps_every_poll_of_a_real_cycle(tables):
     results = view.poll_results(tables, 2016)
     assert view.panel_polls(results) == sorted(results["poll_number"].unique().to_list())
+
+
+def test_trend_is_small_multiples_one_highlighted_candidate_per_panel(tables):
+    """13 candidates: a panel each (titled with the name), one colour, no legend, grey context,
+    and an x-axis that spans the cycle's polls, not the months after."""
+    results = view.poll_results(tables, 2016)
+    series = view.encourage_series(results)
+    fig = view.trend_figure(series, labels=LABELS, format_date=fmt).to_dict()
+    names = [name for _, name in view.polled_candidates(tables, 2016)]
+    assert len(names) == 13
+    lines = [tr for tr in fig["data"] if tr["meta"]["kind"] == "candidate"]
+    context = [tr for tr in fig["data"] if tr["meta"]["kind"] == "context"]
+    assert len(lines) == len(context) == 13
+    assert len({tr["xaxis"] for tr in lines}) == 13  # each candidate in a panel of its own
+    for line, grey in zip(lines, context, strict=True):
+        assert line["xaxis"] == grey["xaxis"]
+    assert len({tr["line"]["color"] for tr in lines}) == 1  # highlight, no repeated palette
+    assert fig["layout"]["showlegend"] is False
+    titles = [a["text"].replace("<br>", " ") for a in fig["layout"]["annotations"]]
+    assert titles[:13] == names
+    assert all(
+        max(len(p) for p in a["text"].split("<br>")) <= 14 or " " not in a["text"]
+        for a in fig["layout"]["annotations"][:13]
+    )  # long names wrap, no overprint
+    first, last = min(results["date"]), max(results["date"])
+    low, high = (str(v)[:10] for v in fig["layout"]["xaxis"]["range"])
+    assert str(first) > low and high > str(last)
+    assert (date.fromisoformat(high) - last).days < 10  # not to mid-2017
+    assert view.trend_columns(13) == 3 and view.trend_columns(2) == 2
