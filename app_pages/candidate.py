@@ -10,7 +10,7 @@ from components.cached import arrow_table, cached
 from components.charts import ASSESSMENT_STYLE, cached_figure, csv_download, show_chart
 from components.data import get_package
 from components.i18n import t
-from components.layout import format_date, page_header, source_note
+from components.layout import fit_table, format_date, page_header, source_note
 from components.radar import radar_figure, radar_text, statement_line
 from components.share import briefing_button
 from components.url_state import render_notices, url_choice
@@ -84,9 +84,12 @@ def candidate_model(package, cycle: int, person_id: str) -> dict:
         if states
         else None
     )
+    history = view.nomination_history(tables, cycle, person_id)
     return {
         "who": who,
         "timeline": timeline,
+        "history": history,
+        "history_lines": [history_line(r) for r in history.iter_rows(named=True)],
         "words": words,
         "labelled": labelled,
         "radar": radar,
@@ -99,18 +102,16 @@ def candidate_model(package, cycle: int, person_id: str) -> dict:
                 pl.col("source_url").list.first().alias(t("candidate.col_source")),
             )
         ),
-        "level_table": arrow_table(
-            level_table.rename(
-                {
-                    "priority": t("compare.col_priority"),
-                    who.name: t("candidate.col_level"),
-                    "coverage": t("compare.coverage_title"),
-                }
-            )
+        "level_table": level_table.rename(
+            {
+                "priority": t("compare.col_priority"),
+                who.name: t("candidate.col_level"),
+                "coverage": t("compare.coverage_title"),
+            }
         ),
         "statement_lines": [statement_line(r, text) for r in statements.iter_rows(named=True)],
         "state_record": (
-            arrow_table(record.rename({"indicator": t("candidate.col_indicator")}))
+            record.rename({"indicator": t("candidate.col_indicator")})
             if record is not None
             else None
         ),
@@ -119,6 +120,18 @@ def candidate_model(package, cycle: int, person_id: str) -> dict:
             earlier_line(e) for e in view.earlier_record(tables, cycle, person_id).to_dicts()
         ],
     }
+
+
+def history_line(row: dict) -> str:
+    """One nominating state's dated action as a Markdown list item (curated text escaped)."""
+    sources = " · ".join(
+        md_link(u, f"{t('compare.source')} {i}") for i, u in enumerate(row["source_url"], 1)
+    )
+    note = f" — {md_text(row['note'])}" if row["note"] else ""
+    return (
+        f"- **{format_date(row['date'], row['date_precision'])}** · {md_text(row['state'])}: "
+        f"{t('candidate.action_' + row['action'])}{note} ({sources})"
+    )
 
 
 def earlier_line(entry: dict) -> str:
@@ -202,9 +215,22 @@ links[1].page_link(
 # Who.
 st.subheader(t("candidate.who"))
 dash = t("candidate.not_reached")
+withdrew = {
+    iso3: day
+    for iso3, day in model["history"]
+    .filter(pl.col("action") == "withdrew")
+    .select("state_iso3", "date")
+    .iter_rows()
+}
+nominators = [
+    t("candidate.state_withdrew", state=name, date=format_date(withdrew[iso3]))
+    if iso3 in withdrew
+    else name
+    for iso3, name in who.nominating_states
+]
 facts = [
     (t("candidate.nationality"), who.nationality or dash),
-    (t("candidate.nominated_by"), ", ".join(name for _, name in who.nominating_states) or dash),
+    (t("candidate.nominated_by"), ", ".join(nominators) or dash),
     (t("candidate.group"), who.group or dash),
     (t("candidate.role"), who.role or dash),
     (t("candidate.nominated"), format_date(who.nominated) if who.nominated else dash),
@@ -221,13 +247,17 @@ if who.sources:
         + " · ".join(md_link(u, f"{t('compare.source')} {i}") for i, u in enumerate(who.sources, 1))
     )
 source_note(package, "candidacies", "people")
+if model["history"].height:
+    with st.expander(t("candidate.history_title"), expanded=bool(withdrew)):
+        st.markdown("\n".join(model["history_lines"]))
+        source_note(package, "nominations")
 
 # Timeline.
 st.subheader(t("candidate.timeline_title"))
 
 words, labelled = model["words"], model["labelled"]
 show_chart(cached_figure(timeline_chart, package, cycle, person_id), key="candidate_timeline")
-timeline_sources = ["selection_events", "cycles", "statements", "straw_polls"]
+timeline_sources = ["selection_events", "nominations", "cycles", "statements", "straw_polls"]
 if n_record:
     timeline_sources.append("record_entries")
 source_note(package, *timeline_sources)
@@ -259,11 +289,7 @@ with left:
     st.caption(t("compare.radar_caption"))
     csv_download(radar, f"radar-{cycle}-{person_id}", key="candidate_radar_csv")
 with right:
-    st.dataframe(
-        model["level_table"],
-        hide_index=True,
-        width="stretch",
-    )
+    fit_table(model["level_table"], key="candidate_levels")
     st.caption(t("compare.table_caption") + " " + t("compare.coverage_caption"))
 
 # Statements.
@@ -294,13 +320,7 @@ st.subheader(t("candidate.states_title"))
 st.caption(t("candidate.states_caption", name=md_text(who.name)))
 record = model["state_record"]
 if record is not None:
-    st.dataframe(
-        record,
-        hide_index=True,
-        width="stretch",
-        height=35 * (model["state_record_rows"] + 1)
-        + 3,  # every indicator visible without scrolling
-    )
+    fit_table(record, key="candidate_states")
     source_note(package, "indicators", "indicator_values")
 else:
     st.info(t("candidate.no_states"))

@@ -76,6 +76,7 @@ def poll_model(package, cycle: int, chosen: tuple[str, ...]) -> dict:
             dtype=pl.String,
         ),
         view.first_http_source().alias(t("straw_polls.col_source")),
+        pl.col("note").fill_null("").alias(t("straw_polls.col_note")),
     )
     return {
         "results": results,

@@ -146,15 +146,16 @@ def rss_mib(pid: int) -> float:
 
 
 class PeakRSS:
-    """Samples a process's RSS every 50 ms in a thread; `.peak` in MiB."""
+    """Samples a process's RSS (or the sum of several's) every 50 ms in a thread; `.peak` in MiB."""
 
-    def __init__(self, pid: int) -> None:
-        self.pid, self.peak, self._stop = pid, 0.0, threading.Event()
+    def __init__(self, pid: int | list[int]) -> None:
+        self.pids = [pid] if isinstance(pid, int) else list(pid)
+        self.peak, self._stop = 0.0, threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            self.peak = max(self.peak, rss_mib(self.pid))
+            self.peak = max(self.peak, sum(rss_mib(pid) for pid in self.pids))
             time.sleep(0.05)
 
     def __enter__(self):

@@ -24,7 +24,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections import Counter
 from contextlib import ExitStack, contextmanager
@@ -32,7 +31,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from benchmarks.pages import REPO
-from benchmarks.run import OUT, apptest_run, load_now, machine, rss_mib, server, summarize
+from benchmarks.run import OUT, PeakRSS, apptest_run, load_now, machine, server, summarize
 from benchmarks.ws_client import many, open_page
 from deploy.postgres import ThrowawayPostgres
 from deploy.stack import free_port, read_state
@@ -43,30 +42,9 @@ SERVER_HEADER = "x-tracker-server"
 BARE = "bare ×1 (no balancer)"
 
 
-class PeakTotalRSS:
-    """Samples the summed RSS of some processes every 50 ms; `.peak` in MiB."""
-
-    def __init__(self, pids: list[int]) -> None:
-        self.pids, self.peak, self._stop = pids, 0.0, threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            self.peak = max(self.peak, sum(rss_mib(pid) for pid in self.pids))
-            time.sleep(0.05)
-
-    def __enter__(self):
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self._stop.set()
-        self._thread.join()
-
-
 def measure(port: int, url: str, n: int, pids: list[int], label: str) -> dict:
     """N sessions opening `url` at once through `port`; the summary."""
-    with PeakTotalRSS(pids) as rss:
+    with PeakRSS(pids) as rss:
         loads, _ = asyncio.run(many(port, url, n, timeout=300))
     s = summarize(loads)
     s["rss_peak_total_mib"] = rss.peak

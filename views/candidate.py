@@ -19,6 +19,7 @@ import polars as pl
 from views.commitments import LEVEL_NAMES
 from views.common import country_names, mid_period
 from views.compare import axis_labels, http_links, http_only
+from views.text import chart_text
 
 __all__ = [
     "LANES",
@@ -31,6 +32,7 @@ __all__ = [
     "timeline",
     "timeline_labels",
     "timeline_figure",
+    "nomination_history",
     "earlier_record",
     "state_record",
     "state_record_table",
@@ -54,11 +56,17 @@ OWN_MILESTONES = {
     "informal_dialogue_date": "informal-dialogue",
     "withdrawal_date": "withdrawal",
 }
+# A nominating state's dated action (nominations table) and the own events that already mark it.
+STATE_ACTIONS = {
+    "nominated": ("nomination",),
+    "withdrew": ("nominating-state-withdrawal", "nominating-state-switch"),
+}
 # The words the timeline needs (the page fills them from its catalogue, in its language).
 TIMELINE_WORDS = (
     *(f"lane_{lane}" for lane in LANES),
     *(f"ms_{m}" for m in CYCLE_MILESTONES),
     *(f"own_{kind}" for kind in OWN_MILESTONES.values()),
+    *(f"own_state-{action}" for action in STATE_ACTIONS),
     "poll",
     "poll_p5",
     "not_reported",
@@ -74,6 +82,10 @@ TIMELINE_WORDS = (
 # Eight colour-blind-safe colours (Okabe-Ito with black), one per priority, p1..p8.
 PRIORITY_COLORS = (
     "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000",
+)  # fmt: skip
+# And a shape per priority, so colour is not the only carrier.
+PRIORITY_SYMBOLS = (
+    "circle", "square", "diamond", "triangle-up", "triangle-down", "pentagon", "hexagon", "cross",
 )  # fmt: skip
 
 TIMELINE_SCHEMA = {
@@ -159,6 +171,38 @@ def _rows(frame: pl.DataFrame, **columns: pl.Expr) -> pl.DataFrame:
     return frame.select(exprs).cast(TIMELINE_SCHEMA)
 
 
+def nomination_history(tables: dict[str, pl.DataFrame], cycle: int, person_id: str) -> pl.DataFrame:
+    """Who nominated the candidate and who withdrew, in date order (empty without the table).
+
+    Columns: date, date_precision, action (nominated / withdrew), state_iso3, state (its name),
+    note, source_url (http(s) list).
+    """
+    schema = {
+        "date": pl.Date,
+        "date_precision": pl.String,
+        "action": pl.String,
+        "state_iso3": pl.String,
+        "state": pl.String,
+        "note": pl.String,
+        "source_url": pl.List(pl.String),
+    }
+    if "nominations" not in tables:
+        return pl.DataFrame(schema=schema)
+    names = country_names(tables["countries"])
+    rows = tables["nominations"].filter(
+        (pl.col("cycle") == cycle) & (pl.col("person_id") == person_id)
+    )
+    return (
+        rows.with_columns(
+            pl.col("state_iso3").replace_strict(names, default=pl.col("state_iso3")).alias("state"),
+            http_only("source_url").alias("source_url"),
+        )
+        .sort("date", "action", "state")
+        .select(list(schema))
+        .cast(schema)
+    )
+
+
 def timeline(tables: dict[str, pl.DataFrame], cycle: int, person_id: str) -> pl.DataFrame:
     """Everything dated about the candidacy, in date order (then by lane).
 
@@ -219,6 +263,26 @@ def timeline(tables: dict[str, pl.DataFrame], cycle: int, person_id: str) -> pl.
                     source_url=pl.lit(http_links(row["source_url"]), dtype=pl.List(pl.String)),
                 )
             )
+
+    # A state's action already marked by an own event of that day is not shown twice.
+    history = nomination_history(tables, cycle, person_id)
+    unmarked = [
+        not any((kind, day) in own_kinds for kind in STATE_ACTIONS[action])
+        for action, day in history.select("action", "date").iter_rows()
+    ]
+    history = history.filter(pl.Series(unmarked, dtype=pl.Boolean))
+    parts.append(
+        _rows(
+            history,
+            date=pl.col("date"),
+            precision=pl.col("date_precision"),
+            lane=pl.lit("selection"),
+            kind=pl.format("state-{}", pl.col("action")),
+            own=pl.lit(True),
+            detail=pl.col("state"),
+            source_url=pl.col("source_url"),
+        )
+    )
 
     milestones = [
         {"date": cyc_row[m], "kind": m}
@@ -331,6 +395,8 @@ def timeline_labels(
 
     def label(row: dict) -> str:
         lane, kind = row["lane"], row["kind"]
+        if lane == "selection" and kind.startswith("state-"):
+            return words[f"own_{kind}"].format(state=row["detail"] or "")
         if lane == "selection":
             text = row["title"] or words.get(
                 f"ms_{kind}" if kind in CYCLE_MILESTONES else f"own_{kind}", kind
@@ -400,9 +466,11 @@ def timeline_figure(
                 x=rows["x"].to_list(),
                 y=rows["y"].to_list(),
                 mode=kwargs.pop("mode", "markers"),
-                name=trace_name,
+                name=chart_text(trace_name),
                 marker={"size": 12, "line": {"width": 1.5}, **marker},
-                customdata=list(zip(rows["when"], rows["label"], strict=True)),
+                customdata=[
+                    (w, chart_text(lbl)) for w, lbl in zip(rows["when"], rows["label"], strict=True)
+                ],
                 hovertemplate=hover,
                 **kwargs,
             )
@@ -425,14 +493,14 @@ def timeline_figure(
     statements = frame.filter(pl.col("lane") == "statements")
     for i, (pid, axis) in enumerate(axes.items()):
         rows = statements.filter(pl.col("priority_id") == pid)
+        # A shape per priority as well as a colour, and no text on the points: labels of
+        # statements days apart overprinted each other ("P1P1"); the legend names each shape.
         add(
             rows,
             axis,
-            {"symbol": "circle", "color": PRIORITY_COLORS[i % len(PRIORITY_COLORS)],
+            {"symbol": PRIORITY_SYMBOLS[i % len(PRIORITY_SYMBOLS)],
+             "color": PRIORITY_COLORS[i % len(PRIORITY_COLORS)],
              "line": {"width": 1.5, "color": "#333333"}},
-            mode="markers+text",
-            text=[pid.upper()] * rows.height,
-            textposition="top center",
             meta={"lane": "statements", "priority_id": pid},
         )  # fmt: skip
     add(

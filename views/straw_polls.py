@@ -98,10 +98,12 @@ def poll_results(
 
     Columns: poll_number, date, person_id, name, encourage, discourage, no_opinion, p5_discourage
     (null = not reported), withdrawal_date (null if they did not withdraw), withdrew_after (true on
-    a withdrawn candidate's last poll), source_url.
+    a withdrawn candidate's last poll), source_url, note (where it was reported, what is not known).
     """
     names = person_names(tables["people"])
     polls = tables["straw_polls"].filter(pl.col("cycle") == cycle)
+    if "note" not in polls.columns:  # packages from before the note column
+        polls = polls.with_columns(pl.lit(None, dtype=pl.String).alias("note"))
     if person_ids:
         polls = polls.filter(pl.col("person_id").is_in(person_ids))
     withdrawals = (
@@ -134,6 +136,7 @@ def poll_results(
         "withdrawal_date",
         "withdrew_after",
         "source_url",
+        "note",
     )
 
 

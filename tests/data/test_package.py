@@ -46,7 +46,7 @@ def test_headline_counts(package):
     assert package["asks"].height == 33
     assert package["cycles"]["cycle"].to_list() == [2016, 2026]
     per_cycle = dict(package["candidacies"].group_by("cycle").len().iter_rows())
-    assert per_cycle[2016] == 13 and per_cycle[2026] >= 4
+    assert per_cycle[2016] == 13 and per_cycle[2026] >= 8
     assert package["countries"].filter(pl.col("un_member")).height == 193
 
 
@@ -91,3 +91,32 @@ def test_rome_statute_counts_match_the_published_totals(package):
     counts = dict(values.group_by("category").len().iter_rows())
     assert counts["state-party"] + counts["withdrawal-announced"] == 125 - 2
     assert counts["signatory-not-ratified"] == 29
+
+
+def test_nominations_hold_every_nominating_state_and_withdrawals_follow_them(package):
+    """Each candidacy's states are 'nominated' rows; a withdrawal never precedes its nomination."""
+    nominations = package["nominations"]
+    nominated = nominations.filter(pl.col("action") == "nominated")
+    for row in package["candidacies"].iter_rows(named=True):
+        states = set(
+            nominated.filter(
+                (pl.col("cycle") == row["cycle"]) & (pl.col("person_id") == row["person_id"])
+            )["state_iso3"]
+        )
+        assert states == set(row["nominating_states_iso3"]), row["person_id"]
+    pairs = nominations.filter(pl.col("action") == "withdrew").join(
+        nominated, on=["cycle", "person_id", "state_iso3"], suffix="_nominated"
+    )
+    assert pairs.height == nominations.filter(pl.col("action") == "withdrew").height > 0
+    assert (pairs["date_nominated"] <= pairs["date"]).all()
+
+
+def test_straw_polls_2026_counts_are_reported_or_empty_never_zero_filled(package):
+    """A poll known only as a ranking keeps its counts empty and says where it was reported."""
+    polls = package["straw_polls"].filter(pl.col("cycle") == 2026)
+    assert polls.height and polls["note"].is_not_null().all()
+    ranking_only = polls.filter(pl.col("encourage").is_null())
+    assert ranking_only.height > 0
+    assert ranking_only["discourage"].is_null().all() and ranking_only["no_opinion"].is_null().all()
+    counted = polls.filter(pl.col("encourage").is_not_null())
+    assert (counted["encourage"] + counted["discourage"] + counted["no_opinion"] == 15).all()

@@ -165,3 +165,40 @@ def test_a_candidate_without_an_earlier_record_says_it_is_not_assessed(package):
     )
     at = open_page("candidate", cycle="2016", candidate=person)
     assert f"No record entries for {name}'s earlier roles are in the data yet" in texts(at)
+
+
+def test_bachelet_timeline_shows_chiles_withdrawal_and_hers(package):
+    """Chile withdrew its nomination (the candidacy keeps that it nominated); then she withdrew."""
+    withdrawals = (
+        package["nominations"]
+        .filter(
+            (pl.col("cycle") == 2026)
+            & (pl.col("person_id") == "michelle-bachelet")
+            & (pl.col("action") == "withdrew")
+        )
+        .select("state_iso3", "date")
+        .rows()
+    )
+    assert [s for s, _ in withdrawals] == ["CHL"]
+    chile_day = withdrawals[0][1].isoformat()
+    own_day = (
+        package["candidacies"]
+        .filter((pl.col("cycle") == 2026) & (pl.col("person_id") == "michelle-bachelet"))[
+            "withdrawal_date"
+        ][0]
+        .isoformat()
+    )
+    at = open_page("candidate", cycle="2026", candidate="michelle-bachelet")
+    selection = lane_points(at, "selection")
+    assert any(
+        day == chile_day and "Chile" in label and "withdraw" in label for day, label in selection
+    )
+    assert any(
+        day == own_day and "Bachelet" in label and "withdraw" in label for day, label in selection
+    )
+    body = texts(at).replace("\\", "")  # Markdown escapes removed, as read on screen
+    assert "Chile (withdrew" in body  # still listed among the states that nominated her
+    assert "Brazil" in body and "Mexico" in body
+    assert "Nominating states over time" in [e.label for e in at.expander]
+    assert "Chile: withdrew its nomination" in body  # the dated history under the facts
+    assert not notices(at)

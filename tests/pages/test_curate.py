@@ -262,9 +262,22 @@ def click(at, key: str):
     return at
 
 
-def candidacies_of(cycle: str) -> list[str]:
+def candidacies_of(cycle: str, day: dt.date | None = None) -> list[str]:
+    """The cycle's candidacies; with `day`, those the form lists for a poll that day."""
+    if day is not None:
+        from loaders import load_package
+        from views.curate import in_race
+
+        return in_race(load_package(DATA)["candidacies"], int(cycle), day)["person_id"].to_list()
     rows = pl.read_csv(DATA / "candidacies.csv", infer_schema=False)
     return rows.filter(pl.col("cycle") == cycle)["person_id"].to_list()
+
+
+def next_poll(cycle: str) -> int:
+    rows = pl.read_csv(DATA / "straw_polls.csv", infer_schema=False).filter(
+        pl.col("cycle") == cycle
+    )
+    return max((int(n) for n in rows["poll_number"]), default=0) + 1
 
 
 def enter_2026_poll(at, day=dt.date(2026, 7, 30)):
@@ -272,27 +285,30 @@ def enter_2026_poll(at, day=dt.date(2026, 7, 30)):
     at.selectbox(key="sp_cycle").select("2026")
     at.date_input(key="sp_date").set_value(day)
     at.run()
-    people = candidacies_of("2026")
+    people = candidacies_of("2026", day)
     for i, person_id in enumerate(people):
         at.text_input(key=f"sp_{person_id}_encourage").input(str(9 - i))
         at.text_input(key=f"sp_{person_id}_discourage").input(str(3 + i))
         if i:  # the first candidate's no-opinion count was not reported
             at.text_input(key=f"sp_{person_id}_no_opinion").input("3")
     at.text_input(key="sp_source").input("https://example.org/synthetic-poll")
+    at.text_input(key="sp_note").input("SYNTHETIC poll (test data)")
     at.text_input(key="sp_reason").input("first 2026 straw poll (synthetic test)")
     return click(at, "sp_save"), people
 
 
 def test_a_curator_enters_a_2026_straw_poll_for_every_candidacy_in_one_form(db):
+    number = next_poll("2026")
     at, people = enter_2026_poll(logged_in(db))
-    assert f"Saved straw poll 1 of 2026: {len(people)} row(s)." in "\n".join(
+    assert f"Saved straw poll {number} of 2026: {len(people)} row(s)." in "\n".join(
         s.value for s in at.success
     )
     store = open_store(db)
     polls = load_store_package(store, store.state().data_version)["straw_polls"]
-    polls = polls.filter(pl.col("cycle") == 2026)
+    polls = polls.filter((pl.col("cycle") == 2026) & (pl.col("poll_number") == number))
     assert sorted(polls["person_id"].to_list()) == sorted(people)
     assert polls.filter(pl.col("person_id") == people[0])["no_opinion"].to_list() == [None]
+    assert set(polls["note"].to_list()) == {"SYNTHETIC poll (test data)"}
     page = open_page("straw-polls", cycle="2026")
     assert "2026" in page.query_params.get("cycle", "2026")
     shown = "\n".join(str(df.value) for df in page.dataframe)
@@ -308,7 +324,7 @@ def test_a_poll_with_one_bad_count_saves_nothing_and_names_the_candidate(db):
     at.selectbox(key="sp_cycle").select("2026")
     at.date_input(key="sp_date").set_value(dt.date(2026, 7, 30))
     at.run()
-    people = candidacies_of("2026")
+    people = candidacies_of("2026", dt.date(2026, 7, 30))
     for person_id in people:
         at.text_input(key=f"sp_{person_id}_encourage").input("5")
     at.text_input(key=f"sp_{people[-1]}_encourage").input("many")

@@ -88,6 +88,21 @@ def test_a_poll_without_counts_says_not_reported_never_zero(package, data_copy, 
     assert shown == "not reported"
 
 
+def test_2026_polls_show_a_ranking_without_counts_as_not_reported(package):
+    """The first 2026 poll is known only as a ranking: its counts are "not reported", never 0."""
+    polls = polled(package, 2026)
+    at = open_page("straw-polls", cycle="2026")
+    assert at.selectbox(key="cycle").value == "2026"
+    assert f"{polls['poll_number'].n_unique()} straw polls" in texts(at)
+    ranking_only = polls.filter(pl.col("encourage").is_null())
+    names = dict(package["people"].select("person_id", "name").iter_rows())
+    results = at.dataframe[1].value
+    for pid in ranking_only["person_id"]:
+        row = results[results["Candidate"] == names[pid]].iloc[0]
+        assert row["Encourage"] == "not reported" and row["Discourage"] == "not reported"
+        assert "El País" in row["Note"]
+
+
 def test_candidate_filter_keeps_those_traces(package):
     at = open_page("straw-polls", cycle="2016", candidate=["antonio-guterres", "helen-clark"])
     assert at.multiselect(key="candidate").value == ["antonio-guterres", "helen-clark"]

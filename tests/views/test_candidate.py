@@ -239,3 +239,47 @@ def test_statements_dated_to_the_year_are_drawn_mid_year_and_read_as_the_year(pa
     assert year_only.height > 0 and set(year_only["when"]) == {"2016"}
     xs = [x for tr in fig.data if tr.meta and tr.meta.get("lane") == "statements" for x in tr.x]
     assert date(2016, 7, 1) in xs and date(2016, 1, 1) not in xs
+
+
+def test_timeline_statements_carry_a_shape_per_priority_and_no_text_to_overprint(package):
+    frame = labelled(package, 2016, "antonio-guterres")
+    fig = view.timeline_figure(
+        frame, WORDS, priorities=package["priorities"], assessment_style=ASSESSMENT_STYLE, name="AG"
+    )
+    statements = [tr for tr in fig.to_dict()["data"] if tr["meta"]["lane"] == "statements"]
+    assert statements
+    assert all("text" not in tr["mode"] and not tr.get("text") for tr in statements)
+    symbols = [tr["marker"]["symbol"] for tr in statements]
+    assert len(set(symbols)) == len(symbols)  # a priority is told by its shape, not colour alone
+
+
+def test_nomination_history_keeps_a_state_that_withdrew(package):
+    history = view.nomination_history(package.tables, 2026, "michelle-bachelet")
+    chile = history.filter(pl.col("state_iso3") == "CHL")
+    assert chile["action"].to_list() == ["nominated", "withdrew"]
+    assert chile["date"][0] < chile["date"][1]
+    assert chile["state"][0] == "Chile"
+    assert all(
+        len(urls) and all(u.startswith("http") for u in urls)
+        for urls in history["source_url"].to_list()
+    )
+
+
+def test_timeline_shows_a_states_withdrawal_once(package):
+    """From the nominations table when no selection event marks it; never twice when one does."""
+    tables = dict(package.tables)
+    events = tables["selection_events"]
+    marked = labelled(package, 2026, "michelle-bachelet")
+    assert marked.filter(pl.col("kind") == "state-withdrew").height == 0
+    tables["selection_events"] = events.filter(
+        pl.col("event_type") != "nominating-state-withdrawal"
+    )
+    frame = view.timeline(tables, 2026, "michelle-bachelet")
+    shown = view.timeline_labels(
+        frame,
+        WORDS | {"own_state-withdrew": "{state} withdraws"},
+        lambda d, precision: d.isoformat(),
+    )
+    row = shown.filter(pl.col("kind") == "state-withdrew")
+    assert row["label"].to_list() == ["Chile withdraws"]
+    assert row["own"].to_list() == [True]
