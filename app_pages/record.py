@@ -129,7 +129,8 @@ def timeline_chart(package, person, selected, assessments, year_from, year_to):
     return view.timeline_figure(
         model["timeline"],
         lane_labels=[f"{p.upper()} · {priorities[p]}" for p in selected],
-        assessment_labels={a: assessment_word(a) for a in view.ASSESSMENTS},
+        # The legend draws each marker itself: the word alone, not '▲ ▲ advances'.
+        assessment_labels={a: t("common.assessment_" + a) for a in view.ASSESSMENTS},
         styles=ASSESSMENT_STYLE,
         source_word=t("record.source"),
         x_title=t("record.axis_date"),

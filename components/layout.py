@@ -25,6 +25,7 @@ __all__ = [
     "format_date",
     "fit_table",
     "fit_table_paged",
+    "in_rows",
     "COLUMNS_PER_TABLE",
     "layout_css",
 ]
@@ -36,8 +37,10 @@ _LOG = logging.getLogger(__name__)
 LAYOUT_CSS = """<style>
 [data-testid="stTable"] { overflow-x: visible; }
 [data-testid="stTable"] table { width: 100%; table-layout: auto; }
-[data-testid="stTable"] th, [data-testid="stTable"] td {
-  white-space: normal; overflow-wrap: anywhere; word-break: normal; vertical-align: top;
+[data-testid="stTable"] th, [data-testid="stTable"] td { vertical-align: top; }
+[data-testid="stTable"] th, [data-testid="stTable"] td,
+[data-testid="stTable"] th *, [data-testid="stTable"] td * {
+  white-space: normal; overflow-wrap: anywhere; word-break: normal; min-width: 0;
 }
 @media (max-width: 640px) {
   [data-testid="stMainBlockContainer"] { padding-left: 0.75rem; padding-right: 0.75rem; }
@@ -87,6 +90,16 @@ def fit_table(
     cells = cells.rename({c: md_text(c) for c in cells.columns})
     with st.container(key=f"table-{key}"):
         st.table(cells, hide_index=True)
+
+
+def in_rows(items, per_row: int, **columns_args):
+    """Yield (column, item) for `items` laid out `per_row` to a row: one `st.columns` per row,
+    so that on a phone, where columns stack, the items still read in order (1, 2, 3, …, not
+    1, 4, 7, 2, …)."""
+    items = list(items)
+    for start in range(0, len(items), per_row):
+        columns = st.columns(per_row, **columns_args)
+        yield from zip(columns, items[start : start + per_row], strict=False)
 
 
 COLUMNS_PER_TABLE = 4  # candidacies side by side that still fit a phone's width

@@ -23,7 +23,7 @@ from components.charts import PLOTLY_CONFIG
 from components.i18n import t
 from views import map as view
 from views.map import MapClass
-from views.text import is_http_url
+from views.text import chart_text, is_http_url
 
 __all__ = [
     "GEO_RESOLUTION",
@@ -88,11 +88,13 @@ def _hover_rows(frame: pl.DataFrame, indicator: dict, year: int | None) -> list[
         note = row["note"] or ""
         rows.append(
             [
-                row["name"],
-                f"{indicator['title']}: {value}",
+                chart_text(row["name"]),
+                chart_text(f"{indicator['title']}: {value}"),
                 when,
-                note,
-                t("map.hover_source", source=source) if row["value_text"] is not None else "",
+                chart_text(note),
+                t("map.hover_source", source=chart_text(source))
+                if row["value_text"] is not None
+                else "",
             ]
         )
     return rows
@@ -135,7 +137,7 @@ def choropleth_figure(
                 colorscale=[[0, cls.color], [1, cls.color]],
                 showscale=False,
                 showlegend=True,
-                name=f"{cls.label} ({rows.height})",
+                name=f"{chart_text(cls.label)} ({rows.height})",
                 legendgroup=cls.class_id,
                 customdata=rows["hover"].to_list(),
                 hovertemplate=HOVER,
@@ -150,7 +152,7 @@ def choropleth_figure(
                     lat=[None],
                     mode="markers",
                     marker={"symbol": "square", "size": 11, "color": cls.color},
-                    name=f"{cls.label} (0)",
+                    name=f"{chart_text(cls.label)} (0)",
                     legendgroup=cls.class_id,
                     showlegend=True,
                     hoverinfo="skip",
@@ -190,7 +192,8 @@ def choropleth_figure(
             pl.col("candidate").unique(maintain_order=True).str.join(", "),
         )
         lens_hover = [
-            f"<b>{s}</b><br>{c}" for s, c in states.select("state", "candidate").iter_rows()
+            f"<b>{chart_text(s)}</b><br>{chart_text(c)}"
+            for s, c in states.select("state", "candidate").iter_rows()
         ]
         fig.add_trace(
             go.Choropleth(
@@ -243,7 +246,7 @@ def choropleth_figure(
         bgcolor="rgba(0,0,0,0)",
     )
     fig.update_layout(
-        height=520,
+        height=600,  # room for the legend under the map when a phone wraps it onto many lines
         margin={"l": 0, "r": 0, "t": 10, "b": 10},
         legend={
             "title": {"text": legend_title, "side": "top"},
@@ -432,7 +435,7 @@ def indicator_map(
         classes,
         indicator,
         year,
-        legend_title=f"<b>{title}</b>",
+        legend_title=f"<b>{chart_text(title)}</b>",
         lens=lens,
         lens_name=t("map.lens_legend", cycle=cycle) if cycle is not None else "",
         small_states_name=t("map.small_states_legend"),

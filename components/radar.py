@@ -23,7 +23,7 @@ import polars as pl
 from components.charts import STATUS_STYLE
 from components.i18n import t
 from components.layout import format_date
-from views.text import md_link, md_text
+from views.text import chart_text, md_link, md_text
 
 __all__ = [
     "CANDIDATE_COLORS",
@@ -147,7 +147,7 @@ def radar_figure(data: pl.DataFrame, text: RadarText, *, height: int = 600) -> g
                 thetaunit="degrees",
                 mode="lines+markers",
                 connectgaps=False,
-                name=name,
+                name=chart_text(name),
                 legendgroup=pid,
                 line={"color": color, "width": 2.5, "dash": dash},
                 marker={
@@ -156,7 +156,9 @@ def radar_figure(data: pl.DataFrame, text: RadarText, *, height: int = 600) -> g
                     "symbol": [shape if r == "reviewed" else _open(shape) for r in review],
                     "line": {"width": 2, "color": color},
                 },
-                customdata=[[a, c] for a, c in zip(point_axes, cells, strict=True)],
+                customdata=[
+                    [chart_text(a), chart_text(c)] for a, c in zip(point_axes, cells, strict=True)
+                ],
                 hovertemplate=(
                     "<b>%{fullData.name}</b><br>%{customdata[0]}<br>%{customdata[1]}<extra></extra>"
                 ),
@@ -205,7 +207,7 @@ def radar_figure(data: pl.DataFrame, text: RadarText, *, height: int = 600) -> g
                     "line": {"width": 2},
                 },
                 customdata=[
-                    text.gap_hover.format(name=n, axis=a, status=word)
+                    text.gap_hover.format(name=chart_text(n), axis=chart_text(a), status=word)
                     for n, a in zip(gaps["name"], gap_axes, strict=True)
                 ],
                 hovertemplate="%{customdata}<extra></extra>",
@@ -251,7 +253,7 @@ def radar_figure(data: pl.DataFrame, text: RadarText, *, height: int = 600) -> g
                 "thetaunit": "degrees",
                 "tickmode": "array",
                 "tickvals": [spokes[a] for a in axes],
-                "ticktext": [_wrap(a, 14) for a in axes],
+                "ticktext": [_wrap(chart_text(a), 14) for a in axes],
                 "tickfont": {"size": 12},
                 "direction": "clockwise",
                 "rotation": 90,

@@ -14,6 +14,7 @@ import polars as pl
 from loaders.urls import http_only
 from views.commitments import priority_levels
 from views.common import mid_period, person_names
+from views.text import chart_text
 
 __all__ = [
     "ASSESSMENTS",
@@ -278,7 +279,7 @@ def timeline_figure(
             )
     fig.update_yaxes(
         tickvals=list(range(n)),
-        ticktext=lane_labels,
+        ticktext=[chart_text(label) for label in lane_labels],
         range=[n - 0.5, -0.5],
         zeroline=False,
         showgrid=False,

@@ -3,16 +3,19 @@
 The one text-to-Markdown function (`md_text`) and the one way to link a source (`md_link`, on the
 URL rule of `loaders.urls`). Everything Streamlit renders as Markdown — st.markdown, captions,
 notices, headings, and the labels and help of widgets, page links, expanders and tabs — gets data
-strings through these two. No Streamlit import, so views and components can both use it.
+strings through these two. Plotly reads a small HTML subset (bold, links, line breaks) in chart
+labels and hover text: data goes there through `chart_text`. No Streamlit import, so views and
+components can both use it.
 """
 
 from __future__ import annotations
 
+import html
 import re
 
 from loaders.urls import is_http_url
 
-__all__ = ["md_text", "md_plain", "md_link", "is_http_url"]
+__all__ = ["md_text", "md_plain", "md_link", "chart_text", "is_http_url"]
 
 # Every character Markdown (and Streamlit's extensions: $math$, :colour[...], emoji :codes:) may
 # treat as syntax, plus < and > so no HTML tag survives, and & so no entity does.
@@ -39,3 +42,8 @@ def md_link(url: object, label: object) -> str:
     if not is_http_url(url):
         return md_text(label)
     return f"[{md_text(label)}]({url})"
+
+
+def chart_text(value: object) -> str:
+    """`value` for a Plotly label or hover text: `<`, `>` and `&` as entities, so no tag or link."""
+    return html.escape(str(value if value is not None else ""), quote=False)

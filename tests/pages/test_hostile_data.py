@@ -5,11 +5,14 @@ a SYNTHETIC copy of the package is replaced by Markdown/HTML that would fetch an
 style text or open a comment if it were rendered as markup (tests/hostile.py). Each page of the
 registry is opened, and every string Streamlit renders as Markdown — bodies of markdown, captions,
 notices, headings, HTML; labels and help of widgets, page links, expanders, tabs, metrics; radio
-options — must be escaped text.
+options — must be escaped text, and every string of a Plotly figure (which reads a small HTML
+subset in labels and hover text) must hold no tag that came from the data.
 """
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Iterable
 
 import polars as pl
@@ -105,3 +108,33 @@ def test_hostile_text_renders_as_inert_text_on_every_page(hostile_package, page,
     assert strings, "nothing rendered"
     live = [(where, kinds, text[:160]) for where, text in strings if (kinds := unsafe(text))]
     assert not live, "data text rendered as markup:\n" + "\n".join(map(str, live))
+
+
+# Tags only the hostile data brings (the charts' own templates use <b> and <br> around values).
+_DATA_TAG = re.compile(r"<b>bold</b>|<img|<!--")
+
+
+def _chart_strings(value, path: str = "") -> list[tuple[str, str]]:
+    """(path, text) of every string of a Plotly figure dict, except `meta` (never drawn)."""
+    if isinstance(value, dict):
+        return [
+            found
+            for key, sub in value.items()
+            if key != "meta"
+            for found in _chart_strings(sub, f"{path}.{key}")
+        ]
+    if isinstance(value, list):
+        return [found for sub in value for found in _chart_strings(sub, path)]
+    return [(path, value)] if isinstance(value, str) else []
+
+
+@pytest.mark.parametrize(
+    ("page", "params"), CASES, ids=[f"{p}-{i}" for i, (p, _) in enumerate(CASES)]
+)
+def test_hostile_text_in_charts_stays_text_on_every_page(hostile_package, page, params):
+    at = open_page(page, **params)
+    strings = [
+        s for el in at.get("plotly_chart") for s in _chart_strings(json.loads(el.proto.spec))
+    ]
+    live = [(where, text[:160]) for where, text in strings if _DATA_TAG.search(text)]
+    assert not live, "data text rendered as chart markup:\n" + "\n".join(map(str, live))
