@@ -93,8 +93,10 @@ def bring_charts_into_view(page) -> None:
     """Scroll to every chart so that each renders (they render when they come into view)."""
     charts = page.locator(CHARTS)
     for i in range(charts.count()):
-        charts.nth(i).scroll_into_view_if_needed()
-        page.wait_for_timeout(300)
+        if charts.nth(i).is_visible():  # not one in a closed expander or another tab
+            # scrollIntoView without Playwright's wait for a still element (a map redraws).
+            charts.nth(i).evaluate("e => e.scrollIntoView({block: 'center'})")
+            page.wait_for_timeout(300)
     page.locator("h1").first.scroll_into_view_if_needed()
 
 
@@ -105,8 +107,8 @@ def measure(page) -> dict:
     # Charts and the controls around them are compared in one position of the scroll, per chart.
     charts = page.locator(CHARTS)
     for i in range(max(charts.count(), 1)):
-        if charts.count():
-            charts.nth(i).scroll_into_view_if_needed()
+        if charts.count() and charts.nth(i).is_visible():
+            charts.nth(i).evaluate("e => e.scrollIntoView({block: 'center'})")
             page.wait_for_timeout(200)
         box = page.evaluate(MEASURE, selectors)
         seen["vw"] = box["vw"]
