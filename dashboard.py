@@ -3,22 +3,27 @@
 import streamlit as st
 
 from components.data import get_package
-from components.i18n import LANGUAGES, t
+from components.i18n import LANGUAGES, t, translate
 from components.layout import hide_navigation_when_embedded, problems_page, sidebar_footer
 from components.registry import DEFAULT_URL_PATH, PAGES
 from components.session_guard import discard_forged_widget_state
 from components.share import render_share, set_current_page
+from components.slides import slide_style
+from components.style import apply_style
 from components.url_state import render_notices, start_run, url_choice
 
 st.set_page_config(page_title="UN SG Human Rights Tracker", page_icon="🕊️", layout="wide")
 start_run()
 discard_forged_widget_state()  # before any widget: forged widget state must not break the run
 hide_navigation_when_embedded()
+apply_style()
 
 # Language is a session preference: carry it to pages reached through the navigation.
 if "lang" not in st.query_params and st.session_state.get("lang", "en") != "en":
     st.query_params["lang"] = st.session_state["lang"]
-url_choice("lang", list(LANGUAGES), default="en", label="🌐", format_func=LANGUAGES.get)
+# The picker is labelled in every language at once: a reader finds it whatever is shown now.
+language_label = " · ".join(translate(code, "nav.language") for code in LANGUAGES)
+url_choice("lang", list(LANGUAGES), default="en", label=language_label, format_func=LANGUAGES.get)
 
 package = get_package()
 if not package.ok:
@@ -37,6 +42,7 @@ pages = [
 ]
 page = st.navigation(pages)
 set_current_page(page.url_path or DEFAULT_URL_PATH)  # the default page's url_path is ""
+slide_style(page.url_path or DEFAULT_URL_PATH)
 page.run()
 render_notices()
 render_share()

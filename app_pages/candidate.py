@@ -10,7 +10,7 @@ from components.cached import arrow_table, cached
 from components.charts import ASSESSMENT_STYLE, cached_figure, csv_download, show_chart
 from components.data import get_package
 from components.i18n import t
-from components.layout import format_date, page_header, source_note
+from components.layout import fit_table, format_date, page_header, source_note
 from components.radar import radar_figure, radar_text, statement_line
 from components.share import briefing_button
 from components.url_state import render_notices, url_choice
@@ -102,18 +102,16 @@ def candidate_model(package, cycle: int, person_id: str) -> dict:
                 pl.col("source_url").list.first().alias(t("candidate.col_source")),
             )
         ),
-        "level_table": arrow_table(
-            level_table.rename(
-                {
-                    "priority": t("compare.col_priority"),
-                    who.name: t("candidate.col_level"),
-                    "coverage": t("compare.coverage_title"),
-                }
-            )
+        "level_table": level_table.rename(
+            {
+                "priority": t("compare.col_priority"),
+                who.name: t("candidate.col_level"),
+                "coverage": t("compare.coverage_title"),
+            }
         ),
         "statement_lines": [statement_line(r, text) for r in statements.iter_rows(named=True)],
         "state_record": (
-            arrow_table(record.rename({"indicator": t("candidate.col_indicator")}))
+            record.rename({"indicator": t("candidate.col_indicator")})
             if record is not None
             else None
         ),
@@ -291,11 +289,7 @@ with left:
     st.caption(t("compare.radar_caption"))
     csv_download(radar, f"radar-{cycle}-{person_id}", key="candidate_radar_csv")
 with right:
-    st.dataframe(
-        model["level_table"],
-        hide_index=True,
-        width="stretch",
-    )
+    fit_table(model["level_table"], key="candidate_levels")
     st.caption(t("compare.table_caption") + " " + t("compare.coverage_caption"))
 
 # Statements.
@@ -326,13 +320,7 @@ st.subheader(t("candidate.states_title"))
 st.caption(t("candidate.states_caption", name=md_text(who.name)))
 record = model["state_record"]
 if record is not None:
-    st.dataframe(
-        record,
-        hide_index=True,
-        width="stretch",
-        height=35 * (model["state_record_rows"] + 1)
-        + 3,  # every indicator visible without scrolling
-    )
+    fit_table(record, key="candidate_states")
     source_note(package, "indicators", "indicator_values")
 else:
     st.info(t("candidate.no_states"))

@@ -127,7 +127,11 @@ else:
             query_params={"cycle": str(cycle), "candidate": pid},
         )
 
-    left, right = st.columns([3, 2], gap="medium")
+    # Side by side up to two candidacies; with more, the tables need the page's width.
+    if len(people) <= 2:
+        left, right = st.columns([3, 2], gap="medium")
+    else:
+        left, right = st.container(), st.container()
     with left:
         st.subheader(t("compare.radar_title"))
         show_chart(cached_figure(radar_chart, package, cycle, tuple(chosen)), key="compare_radar")

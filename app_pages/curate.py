@@ -327,6 +327,8 @@ def poll_section() -> None:
             ):
                 col.text_input(label, key=f"sp_{person_id}_{column}")
         st.text_input(t("curate.poll_source"), key="sp_source")
+        if "note" in {f.name for f in package.descriptor.resource("straw_polls").fields}:
+            st.text_input(t("curate.poll_note"), key="sp_note")
         st.text_input(t("curate.reason"), key="sp_reason")
         submitted = st.form_submit_button(t("curate.poll_save"), key="sp_save")
     if not submitted:
@@ -335,7 +337,14 @@ def poll_section() -> None:
         pid: {c: st.session_state.get(f"sp_{pid}_{c}") for c in (*view.POLL_COUNTS, "source_url")}
         for pid in people
     }
-    rows = view.poll_rows(cycle, number, day, counts, st.session_state.get("sp_source") or "")
+    rows = view.poll_rows(
+        cycle,
+        number,
+        day,
+        counts,
+        st.session_state.get("sp_source") or "",
+        st.session_state.get("sp_note") or "",
+    )
     result = save_rows(
         store, "straw_polls", rows, actor=actor, reason=st.session_state.get("sp_reason", "")
     )

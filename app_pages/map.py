@@ -11,7 +11,7 @@ from components.cached import arrow_table, cached
 from components.charts import csv_download
 from components.data import get_package
 from components.i18n import current_language, t
-from components.layout import fit_table, format_date, page_header, source_note
+from components.layout import fit_table, fitted_columns, format_date, page_header, source_note
 from components.url_state import url_choice
 from views import map as view
 from views.common import cycles_desc
@@ -229,7 +229,12 @@ source_note(package, "indicators", "indicator_values", "countries")
 tables_shown = cached(map_table, package, indicator_id, year, cycle)
 plotted = tables_shown["plotted"]
 with st.expander(t("map.table_expander", n=plotted.height)):
-    st.dataframe(tables_shown["shown"], hide_index=True, width="stretch")
+    st.dataframe(
+        tables_shown["shown"],
+        hide_index=True,
+        width="stretch",
+        column_config=fitted_columns(tables_shown["shown"]),
+    )
     st.markdown(tables_shown["counts"])
 suffix = f"-{year}" if year is not None else ""
 csv_download(plotted, f"map-{indicator_id}{suffix}", key="download_map")
@@ -354,15 +359,18 @@ st.dataframe(
     lookups["missions_table"],
     hide_index=True,
     width="stretch",
-    column_config={
-        "acronym": t("map.col_acronym"),
-        "name": t("map.col_mission"),
-        "countries": t("map.col_countries"),
-        "status": t("map.col_status"),
-        "dates": t("map.col_dates"),
-        "poc_mandate": t("map.col_poc"),
-        "hq_city": t("map.col_hq"),
-        "source_url": st.column_config.ListColumn(t("map.col_sources")),
-    },
+    column_config=fitted_columns(
+        lookups["missions_table"],
+        {
+            "acronym": t("map.col_acronym"),
+            "name": t("map.col_mission"),
+            "countries": t("map.col_countries"),
+            "status": t("map.col_status"),
+            "dates": t("map.col_dates"),
+            "poc_mandate": t("map.col_poc"),
+            "hq_city": t("map.col_hq"),
+            "source_url": st.column_config.ListColumn(t("map.col_sources")),
+        },
+    ),
 )
 csv_download(missions.drop("country_iso3"), "peacekeeping-missions", key="download_missions")

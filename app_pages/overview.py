@@ -7,7 +7,7 @@ import streamlit as st
 from components.cached import cached
 from components.data import curated_changes, get_package
 from components.i18n import t
-from components.layout import format_date, page_header, source_note
+from components.layout import format_date, in_rows, page_header, source_note
 from components.url_state import url_choice
 from loaders.clock import today
 from views import overview as view
@@ -70,9 +70,8 @@ if any(when is None for when in summary.milestones.values()):
     st.caption(t("overview.milestones_gap", as_of=format_date(summary.as_of)))
 
 st.subheader(t("overview.candidacies", cycle=cycle))
-cards = st.columns(3)
-for i, cand in enumerate(rows.iter_rows(named=True)):
-    with cards[i % 3].container(border=True):
+for column, cand in in_rows(rows.iter_rows(named=True), 3):
+    with column.container(border=True):
         st.markdown(f"### {md_text(cand['name'])}")
         st.markdown(f"*{md_text(cand['role'])}*")
         st.markdown(
@@ -100,10 +99,9 @@ source_note(package, "candidacies", "cycles")
 
 st.subheader(t("overview.agenda"))
 st.markdown(t("overview.agenda_intro"))
-agenda_cols = st.columns(2)
-for i, (prio, asks) in enumerate(model["agenda"]):
+for column, (prio, asks) in in_rows(model["agenda"], 2):
     label = f"**{prio['priority_id'].upper()} · {md_text(prio['title'])}**"
-    with agenda_cols[i % 2].expander(label):
+    with column.expander(label):
         st.markdown(md_text(prio["summary"]))
         st.markdown("\n".join(f"- `{a['ask_id']}` {md_text(a['text'])}" for a in asks))
 source_note(package, "priorities", "asks")

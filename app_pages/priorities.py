@@ -66,6 +66,7 @@ def grid_labels(asks: pl.DataFrame) -> dict[str, str]:
         f"cell_{s}": f"{STATUS_STYLE[s]['symbol']} {t('priorities.cell_' + s)}"
         for s in STATUS_ORDER
     }
+    labels |= {f"mark_{s}": STATUS_STYLE[s]["symbol"] for s in STATUS_ORDER}
     labels |= {f"ask_{a}": text for a, text in asks.select("ask_id", "text").iter_rows()}
     labels |= {
         "reviewed": t("common.reviewed"),

@@ -16,7 +16,7 @@ from components.charts import (
 )
 from components.data import get_package
 from components.i18n import t
-from components.layout import format_date, page_header, source_note
+from components.layout import fitted_columns, format_date, page_header, source_note
 from components.url_state import url_choice, url_multi
 from views import record as view
 from views.commitments import LEVEL_NAMES
@@ -129,7 +129,8 @@ def timeline_chart(package, person, selected, assessments, year_from, year_to):
     return view.timeline_figure(
         model["timeline"],
         lane_labels=[f"{p.upper()} · {priorities[p]}" for p in selected],
-        assessment_labels={a: assessment_word(a) for a in view.ASSESSMENTS},
+        # The legend draws each marker itself: the word alone, not '▲ ▲ advances'.
+        assessment_labels={a: t("common.assessment_" + a) for a in view.ASSESSMENTS},
         styles=ASSESSMENT_STYLE,
         source_word=t("record.source"),
         x_title=t("record.axis_date"),
@@ -245,6 +246,7 @@ else:
             hide_index=True,
             width="stretch",
             key="counts_table",
+            column_config=fitted_columns(model["counts_table"]),
         )
         st.caption(t("record.counts_caption"))
         csv_download(counts, f"record-{person}-counts", key="counts_csv")
@@ -257,12 +259,14 @@ else:
             hide_index=True,
             width="stretch",
             key="entries_table",
-            column_config={
-                t("record.col_source"): st.column_config.LinkColumn(
-                    display_text=t("record.source_link")
-                ),
-                t("record.col_summary"): st.column_config.TextColumn(width="large"),
-            },
+            column_config=fitted_columns(
+                table,
+                {
+                    t("record.col_source"): st.column_config.LinkColumn(
+                        display_text=t("record.source_link")
+                    ),
+                },
+            ),
         )
         csv_download(entries, f"record-{person}-entries", key="entries_csv")
         source_note(package, "record_entries")

@@ -7,7 +7,7 @@ from components.cached import arrow_table, cached
 from components.charts import cached_figure, csv_download, show_chart
 from components.data import get_package
 from components.i18n import t
-from components.layout import format_date, page_header, source_note
+from components.layout import fit_table, format_date, page_header, source_note
 from components.url_state import url_choice, url_multi
 from views import straw_polls as view
 from views.common import cycles_desc
@@ -85,7 +85,7 @@ def poll_model(package, cycle: int, chosen: tuple[str, ...]) -> dict:
         "segments": segments,
         "panels": len(shown),
         "polls": results["poll_number"].n_unique(),
-        "trend_table": arrow_table(trend_table),
+        "trend_table": trend_table,
         "table": arrow_table(table),
     }
 
@@ -154,7 +154,7 @@ else:
     show_chart(cached_figure(trend_chart, package, cycle, tuple(chosen)), key="trend_chart")
     st.caption(t("straw_polls.trend_caption"))
     source_note(package, "straw_polls", "candidacies")
-    st.dataframe(model["trend_table"], hide_index=True, width="stretch", key="trend_table")
+    fit_table(model["trend_table"], key="trend_table")
     st.caption(t("straw_polls.trend_table_caption"))
     csv_download(series, f"straw-polls-{cycle}-encourage", key="trend_csv")
 
@@ -173,10 +173,20 @@ else:
         hide_index=True,
         width="stretch",
         key="results_table",
+        # Widths that add up to the page at 1280 px (each column can still be widened).
         column_config={
+            t("straw_polls.col_poll"): st.column_config.Column(width=45),
+            t("straw_polls.col_date"): st.column_config.Column(width=95),
+            t("straw_polls.col_candidate"): st.column_config.Column(width=130),
+            **{
+                t(f"straw_polls.col_{c}"): st.column_config.Column(width=62)
+                for c in ("encourage", "discourage", "no_opinion", "p5_discourage")
+            },
+            t("straw_polls.col_withdrew"): st.column_config.Column(width=85),
             t("straw_polls.col_source"): st.column_config.LinkColumn(
-                display_text=t("straw_polls.source_link")
-            )
+                display_text=t("straw_polls.source_link"), width=70
+            ),
+            t("straw_polls.col_note"): st.column_config.Column(width=110),
         },
     )
     st.caption(t("straw_polls.table_caption"))

@@ -111,11 +111,12 @@ def _write_cookie(name: str, value: str, max_age_s: int) -> None:
     st.html(script, unsafe_allow_javascript=True, width="content")
 
 
-def _log_in(account: Account, config: dict, remember: bool) -> Actor:
+def _log_in(account: Account, config: dict) -> Actor:
+    """Keep the login in this session and, unless `cookie_expiry_days` is 0, in a signed cookie."""
     st.session_state[SESSION_ACTOR] = account.actor
     st.session_state[SESSION_LOGGED_OUT] = False
     days = _number(config, "cookie_expiry_days", 1, 0)
-    if remember and days > 0:
+    if days > 0:
         token = cookie_token(account, config["cookie_key"], days)
         _write_cookie(_cookie_name(config), token, int(days * 86400))
     return account.actor
@@ -169,7 +170,7 @@ def _login_form(config: dict, accounts: dict[str, Account]) -> Actor | None:
     throttle.succeeded(username)
     slot.empty()  # the form goes; the page draws on in this same run (the cookie needs that)
     log.info("curator %r logged in", account.username)
-    return _log_in(account, config, remember=True)
+    return _log_in(account, config)
 
 
 def login_gate() -> Actor | None:

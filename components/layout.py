@@ -25,6 +25,8 @@ __all__ = [
     "format_date",
     "fit_table",
     "fit_table_paged",
+    "in_rows",
+    "fitted_columns",
     "COLUMNS_PER_TABLE",
     "layout_css",
 ]
@@ -36,8 +38,10 @@ _LOG = logging.getLogger(__name__)
 LAYOUT_CSS = """<style>
 [data-testid="stTable"] { overflow-x: visible; }
 [data-testid="stTable"] table { width: 100%; table-layout: auto; }
-[data-testid="stTable"] th, [data-testid="stTable"] td {
-  white-space: normal; overflow-wrap: anywhere; word-break: normal; vertical-align: top;
+[data-testid="stTable"] th, [data-testid="stTable"] td { vertical-align: top; }
+[data-testid="stTable"] th, [data-testid="stTable"] td,
+[data-testid="stTable"] th *, [data-testid="stTable"] td * {
+  white-space: normal; overflow-wrap: anywhere; word-break: normal; min-width: 0;
 }
 @media (max-width: 640px) {
   [data-testid="stMainBlockContainer"] { padding-left: 0.75rem; padding-right: 0.75rem; }
@@ -87,6 +91,45 @@ def fit_table(
     cells = cells.rename({c: md_text(c) for c in cells.columns})
     with st.container(key=f"table-{key}"):
         st.table(cells, hide_index=True)
+
+
+def in_rows(items, per_row: int, **columns_args):
+    """Yield (column, item) for `items` laid out `per_row` to a row: one `st.columns` per row,
+    so that on a phone, where columns stack, the items still read in order (1, 2, 3, …, not
+    1, 4, 7, 2, …)."""
+    items = list(items)
+    for start in range(0, len(items), per_row):
+        columns = st.columns(per_row, **columns_args)
+        yield from zip(columns, items[start : start + per_row], strict=False)
+
+
+FIT_WIDTH_PX = 760  # the main area is ~820 px wide at 1280 px with the sidebar open
+
+
+def fitted_columns(frame, config: Mapping | None = None, budget: int = FIT_WIDTH_PX) -> dict:
+    """`st.dataframe` column_config with a width for every column of `frame` (pandas, polars or
+    Arrow with `.columns`/`column_names`), shared out by typical text length so that together
+    they fit `budget` px: every column is in sight at 1280 px (wider screens stretch them).
+    `config` entries (labels or column configs) are kept, with their width replaced."""
+    names = list(getattr(frame, "column_names", None) or frame.columns)
+    head = pl.from_arrow(frame.slice(0, 50)) if hasattr(frame, "column_names") else frame.head(50)
+    head = head if isinstance(head, pl.DataFrame) else pl.DataFrame(head)
+
+    def typical(column: str) -> int:
+        values = [len(str(v)) for v in head[column].to_list() if v is not None]
+        body = sorted(values)[len(values) // 2] if values else 0
+        return min(max(len(str(column)) * 0.6, body, 4), 40)
+
+    sizes = {c: typical(c) for c in names}
+    total = sum(sizes.values()) or 1
+    config = dict(config or {})
+    out = {}
+    for c in names:
+        entry = config.get(c)
+        entry = {"label": entry} if isinstance(entry, str) else dict(entry or {})
+        entry["width"] = max(int(budget * sizes[c] / total), 40)
+        out[c] = entry
+    return out
 
 
 COLUMNS_PER_TABLE = 4  # candidacies side by side that still fit a phone's width

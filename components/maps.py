@@ -246,7 +246,7 @@ def choropleth_figure(
         bgcolor="rgba(0,0,0,0)",
     )
     fig.update_layout(
-        height=520,
+        height=600,  # room for the legend under the map when a phone wraps it onto many lines
         margin={"l": 0, "r": 0, "t": 10, "b": 10},
         legend={
             "title": {"text": legend_title, "side": "top"},

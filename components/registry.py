@@ -15,21 +15,22 @@ class PageEntry(NamedTuple):
     file: str
     url_path: str
     title_key: str
-    icon: str  # emoji, not material icons: those fetch a font from the internet
+    icon: str  # a Material Symbol: Streamlit ships its font, so it draws offline, unlike emoji
+    slide_figure: str = ""  # key of the main figure a presentation slide shows ('' = whole page)
 
 
 PAGES = (
-    PageEntry("app_pages/overview.py", "overview", "nav.overview", "🏠"),
-    PageEntry("app_pages/compare.py", "compare", "nav.compare", "⚖️"),
-    PageEntry("app_pages/candidate.py", "candidate", "nav.candidate", "👤"),
-    PageEntry("app_pages/priorities.py", "priorities", "nav.priorities", "🎯"),
-    PageEntry("app_pages/record.py", "record", "nav.record", "📜"),
-    PageEntry("app_pages/straw-polls.py", "straw-polls", "nav.straw_polls", "🗳️"),
-    PageEntry("app_pages/map.py", "map", "nav.map", "🗺️"),
-    PageEntry("app_pages/updates.py", "updates", "nav.updates", "🆕"),
-    PageEntry("app_pages/data.py", "data", "nav.data", "📚"),
-    PageEntry("app_pages/present.py", "present", "nav.present", "🎬"),
-    PageEntry("app_pages/curate.py", "curate", "nav.curate", "✍️"),
+    PageEntry("app_pages/overview.py", "overview", "nav.overview", ":material/home:"),
+    PageEntry("app_pages/compare.py", "compare", "nav.compare", ":material/compare_arrows:", "compare_radar"),
+    PageEntry("app_pages/candidate.py", "candidate", "nav.candidate", ":material/person:", "candidate_radar"),
+    PageEntry("app_pages/priorities.py", "priorities", "nav.priorities", ":material/flag:", "grid_chart"),
+    PageEntry("app_pages/record.py", "record", "nav.record", ":material/history_edu:", "timeline_chart"),
+    PageEntry("app_pages/straw-polls.py", "straw-polls", "nav.straw_polls", ":material/how_to_vote:", "trend_chart"),
+    PageEntry("app_pages/map.py", "map", "nav.map", ":material/public:", "map_chart"),
+    PageEntry("app_pages/updates.py", "updates", "nav.updates", ":material/new_releases:"),
+    PageEntry("app_pages/data.py", "data", "nav.data", ":material/menu_book:"),
+    PageEntry("app_pages/present.py", "present", "nav.present", ":material/slideshow:"),
+    PageEntry("app_pages/curate.py", "curate", "nav.curate", ":material/edit_note:"),
 )
 DEFAULT_URL_PATH = "overview"  # served at `/`
 

@@ -118,7 +118,7 @@ def render_share() -> None:
     page = current_page()
     params = current_params()
     link = view_link(page, params)
-    with slot.popover(t("share.button"), help=t("share.help")):
+    with slot.popover(t("share.button"), help=t("share.help"), icon=":material/link:"):
         st.markdown(t("share.intro"))
         st.code(link, language=None, wrap_lines=True)
         if not link.startswith("http"):
@@ -324,5 +324,6 @@ def briefing_button(package, cycle: int, person_id: str) -> None:
         mime="text/html",
         key="briefing_download",
         on_click="ignore",
+        icon=":material/description:",
         help=t("share.brief_help"),
     )

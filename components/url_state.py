@@ -122,6 +122,7 @@ def url_choice(
     widget: str = "selectbox",
     container=None,
     help: str | None = None,
+    label_visibility: str = "visible",
 ) -> str:
     """One value from `options`, bound to `?key=`; returns the chosen option."""
     container = container or st.sidebar
@@ -142,7 +143,13 @@ def url_choice(
     def on_change() -> None:
         _write_url(key, [st.session_state[key]], [default])
 
-    kwargs = dict(key=key, format_func=format_func, on_change=on_change, help=help)
+    kwargs = dict(
+        key=key,
+        format_func=format_func,
+        on_change=on_change,
+        help=help,
+        label_visibility=label_visibility,
+    )
     if widget == "segmented":
         container.segmented_control(label, options, **kwargs)
     elif widget == "radio":

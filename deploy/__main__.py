@@ -10,7 +10,15 @@ import tempfile
 from pathlib import Path
 
 from deploy.balancer import haproxy_command, render_config, server_status
-from deploy.stack import REPO, Stack, app_command, app_name, read_state, stop_running
+from deploy.stack import (
+    REPO,
+    Stack,
+    app_command,
+    app_name,
+    is_running,
+    read_state,
+    stop_running,
+)
 
 DEFAULT_STATE = REPO / "instance" / "deploy"
 
@@ -37,6 +45,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if args.command == "up":
+        running = read_state(args.state_dir)
+        if running and is_running(running["supervisor_pid"]):
+            pid = running["supervisor_pid"]
+            print(f"deploy: already running from {args.state_dir} (pid {pid})", file=sys.stderr)
+            return 1
         stack = Stack(args.processes, args.state_dir, args.port, args.db_url, args.address)
         try:
             stack.up()

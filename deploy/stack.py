@@ -25,7 +25,15 @@ from pathlib import Path
 from deploy.balancer import haproxy_command, render_config, server_status
 from deploy.postgres import ThrowawayPostgres
 
-__all__ = ["Stack", "app_command", "app_name", "free_port", "read_state"]
+__all__ = [
+    "Stack",
+    "app_command",
+    "app_name",
+    "free_port",
+    "is_running",
+    "read_state",
+    "stop_running",
+]
 
 REPO = Path(__file__).resolve().parents[1]
 STATE = "state.json"
@@ -306,12 +314,12 @@ def stop_running(state_dir: Path, timeout: float = 60.0) -> bool:
     if state is None:
         return False
     pid = state["supervisor_pid"]
-    if _running(pid):
+    if is_running(pid):
         os.kill(pid, signal.SIGTERM)
         deadline = time.monotonic() + timeout
-        while _running(pid) and time.monotonic() < deadline:
+        while is_running(pid) and time.monotonic() < deadline:
             time.sleep(0.2)
-        if not _running(pid):
+        if not is_running(pid):
             return True
     # The supervisor is gone (killed hard): stop what it left, by the PIDs it recorded.
     pids = [a["pid"] for a in state["apps"]] + [state["haproxy_pid"], state["postgres_pid"]]
@@ -322,7 +330,7 @@ def stop_running(state_dir: Path, timeout: float = 60.0) -> bool:
     return True
 
 
-def _running(pid: int) -> bool:
+def is_running(pid: int) -> bool:
     """True while `pid` exists and is not a zombie (exited, not yet reaped by its parent)."""
     try:
         stat = Path(f"/proc/{pid}/stat").read_text()

@@ -18,7 +18,7 @@ import polars as pl
 from loaders.schema import Field, PackageDescriptor, Resource
 from loaders.urls import HTTP_URL_PATTERN
 
-__all__ = ["Problem", "check_tables", "file_hash", "read_text_table", "typed_table"]
+__all__ = ["Problem", "check_tables", "file_hash", "read_text_table", "too_long", "typed_table"]
 
 INTEGER_RE = r"^-?\d+$"
 NUMBER_RE = r"^-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$"
@@ -142,6 +142,11 @@ def _csv_problem(resource: Resource, content: bytes, exc: Exception) -> Problem:
     )
 
 
+def too_long(text: str, limit: int) -> str:
+    """The message for a text over its length limit (the validator's and the audit fields')."""
+    return f"{len(text):,} characters; at most {limit:,} are allowed here"
+
+
 def _cell_problems(frame: pl.DataFrame, resource: Resource, fld: Field) -> list[Problem]:
     """Required, length, type, enum, pattern and range checks of one column (per item for list
     cells; the length is of the whole cell)."""
@@ -159,7 +164,7 @@ def _cell_problems(frame: pl.DataFrame, resource: Resource, fld: Field) -> list[
         report(
             col.str.len_chars() > fld.max_length,
             "max-length",
-            lambda v: f"{len(v):,} characters; at most {fld.max_length:,} are allowed here",
+            lambda v: too_long(v, fld.max_length),
         )
     items = frame.filter(~blank).select(LINE, fld.name)
     if fld.separator:

@@ -27,7 +27,10 @@ __all__ = ["DB_URL_ENV", "Store", "StoreError", "StoreState", "default_db_url", 
 DB_URL_ENV = "TRACKER_DB_URL"
 # Columns the schema gained after databases were made, with the value existing rows get: an old
 # database is upgraded in place instead of being refused (curators' edits are kept).
-ADDED_COLUMNS = {("statements", "date_precision"): "day"}  # every earlier statement was to the day
+ADDED_COLUMNS = {
+    ("statements", "date_precision"): "day",  # every earlier statement was to the day
+    ("straw_polls", "note"): None,  # earlier polls carry no note
+}
 LINE = "_line"
 
 

@@ -22,6 +22,7 @@ import polars as pl
 from loaders import Problem, check_tables
 from loaders.clock import today
 from loaders.urls import is_http_url
+from loaders.validate import too_long
 from store.db import Store, bump_version, utc_now
 from store.schema import ROW_ORDER, ROW_VERSION, key_text
 
@@ -42,6 +43,7 @@ __all__ = [
 WRITE_ROLES = frozenset({"curator", "reviewer", "admin"})
 REVIEW_ROLES = frozenset({"reviewer", "admin"})
 PAUSE_ENV = "TRACKER_TEST_PAUSE_BEFORE_COMMIT"  # testing hook: seconds to sleep before commit
+AUDIT_TEXT_MAX = 2000  # reason and evidence URL of an audit row (the schema limits the rest)
 
 
 @dataclass(frozen=True)
@@ -116,7 +118,17 @@ def _audit_problems(table: str, reason: str | None, evidence_url: str | None) ->
         problems.append(
             Problem(table, None, "reason", "required", "a reason is required for the audit trail")
         )
-    if evidence_url and not is_http_url(evidence_url.strip()):
+    if len(reason or "") > AUDIT_TEXT_MAX:
+        problems.append(
+            Problem(table, None, "reason", "max-length", too_long(reason, AUDIT_TEXT_MAX))
+        )
+    if len(evidence_url or "") > AUDIT_TEXT_MAX:
+        problems.append(
+            Problem(
+                table, None, "evidence_url", "max-length", too_long(evidence_url, AUDIT_TEXT_MAX)
+            )
+        )
+    elif evidence_url and not is_http_url(evidence_url.strip()):
         problems.append(
             Problem(
                 table, None, "evidence_url", "url", f"{evidence_url!r} is not an http(s) address"

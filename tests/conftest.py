@@ -1,8 +1,10 @@
-"""Shared fixtures: the real data package, and writable copies of it for corruption tests."""
+"""Shared fixtures: the real data package, writable copies of it for corruption tests, SYNTHETIC
+cells without evidence, and a frozen "today"."""
 
 from __future__ import annotations
 
 import csv
+import functools
 import os
 import shutil
 from datetime import date
@@ -10,10 +12,18 @@ from pathlib import Path
 
 import polars as pl
 import pytest
+from streamlit.components.v2 import manifest_scanner
 
 # Page and data tests read the package files; the store's own tests point TRACKER_DB_URL at a
 # temporary database themselves. (Without this, tests would share the git-ignored instance/ DB.)
 os.environ.setdefault("TRACKER_DB_URL", "off")
+
+# Every new AppTest scans all installed packages for Streamlit components (~0.1 s of CPU, about a
+# second on a loaded machine); a server scans once per process. The installed packages do not
+# change during a test session, so scan once. tests/pages/test_apptest_speed.py fails if Streamlit
+# stops calling this function, so the shortcut cannot rot silently.
+SCAN_COMPONENTS = manifest_scanner.scan_component_manifests
+manifest_scanner.scan_component_manifests = functools.cache(SCAN_COMPONENTS)
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "data"

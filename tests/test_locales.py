@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import string
 import tomllib
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -58,6 +59,7 @@ def test_catalogue_has_every_key_with_the_same_placeholders(language, english):
     assert not extra, f"{language}/{english.name} has keys English does not: {extra}"
 
 
+@cache  # the English title of each page is compared with two languages: render it once
 def _title(language: str, url_path: str) -> str:
     from tests.pages.apptest import open_page
 

@@ -83,6 +83,10 @@ TIMELINE_WORDS = (
 PRIORITY_COLORS = (
     "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000",
 )  # fmt: skip
+# And a shape per priority, so colour is not the only carrier.
+PRIORITY_SYMBOLS = (
+    "circle", "square", "diamond", "triangle-up", "triangle-down", "pentagon", "hexagon", "cross",
+)  # fmt: skip
 
 TIMELINE_SCHEMA = {
     "date": pl.Date,
@@ -489,14 +493,14 @@ def timeline_figure(
     statements = frame.filter(pl.col("lane") == "statements")
     for i, (pid, axis) in enumerate(axes.items()):
         rows = statements.filter(pl.col("priority_id") == pid)
+        # A shape per priority as well as a colour, and no text on the points: labels of
+        # statements days apart overprinted each other ("P1P1"); the legend names each shape.
         add(
             rows,
             axis,
-            {"symbol": "circle", "color": PRIORITY_COLORS[i % len(PRIORITY_COLORS)],
+            {"symbol": PRIORITY_SYMBOLS[i % len(PRIORITY_SYMBOLS)],
+             "color": PRIORITY_COLORS[i % len(PRIORITY_COLORS)],
              "line": {"width": 1.5, "color": "#333333"}},
-            mode="markers+text",
-            text=[pid.upper()] * rows.height,
-            textposition="top center",
             meta={"lane": "statements", "priority_id": pid},
         )  # fmt: skip
     add(

@@ -149,9 +149,11 @@ def poll_rows(
     day: dt.date,
     counts: dict[str, dict[str, str]],
     source_url: str,
+    note: str = "",
 ) -> list[dict[str, str | None]]:
     """Straw-poll rows (text cells) from the form: `counts` is {person_id: {column: typed text}};
-    a blank count is "not reported" (empty, never 0); a row's own `source_url` beats the poll's."""
+    a blank count is "not reported" (empty, never 0); a row's own `source_url` beats the poll's;
+    `note` (e.g. "reported as a ranking only") goes on every row."""
     rows = []
     for person_id, typed in counts.items():
         row = {
@@ -161,6 +163,7 @@ def poll_rows(
             "person_id": person_id,
             "p5_discourage": None,
             "source_url": (typed.get("source_url") or "").strip() or source_url.strip() or None,
+            "note": note.strip() or None,
         }
         for column in POLL_COUNTS:
             row[column] = (typed.get(column) or "").strip() or None

@@ -34,6 +34,8 @@ __all__ = [
 ]
 
 ASSESSMENTS = ("advances", "mixed", "falls-short")
+GRID_MARGIN = {"t": 40, "l": 10, "r": 10, "b": 130}  # room below the grid: colour scale, legend
+BELOW_GRID_PX = {"colorbar": 10, "legend": 80}  # where each sits under the grid, in px
 LEVEL_COLORS = {0: "#D55E00", 1: "#009E73", 2: "#56B4E9", 3: "#0072B2"}  # as STATUS_STYLE
 
 
@@ -269,7 +271,8 @@ def grid_figure(
 
     z holds levels 0..3 and null for gaps (blank cells whose text names the gap); rows are the
     candidacies in `overall`'s order, columns the ask ids in order. Gap statuses get legend entries.
-    `labels` holds status_<status> (symbol and word; cell_<status> a shorter one for cells),
+    `labels` holds status_<status> (symbol and word; cell_<status> a shorter one for the overall
+    cells, mark_<status> the symbol alone for the ask cells),
     reviewed, provisional, overall, levels, gaps,
     and ask_<ask_id> (the ask's text, for the hover).
     """
@@ -280,7 +283,11 @@ def grid_figure(
         (html.escape(r["name"], quote=False), r["ask_id"]): r for r in grid.iter_rows(named=True)
     }
     z = [[by_cell[(n, a)]["level"] for a in ask_ids] for n in names]
-    text = [[_cell_text(by_cell[(n, a)]["status"], None, labels) for a in ask_ids] for n in names]
+    # Ask cells carry the status's mark only (mark_<status>; a phone gives a cell ~25 px): the
+    # hover, the colour scale and the table below the chart give the words.
+    text = [
+        [labels.get(f"mark_{by_cell[(n, a)]['status']}", "") for a in ask_ids] for n in names
+    ]
     hover = [
         [
             f"<b>{n}</b><br>{a}: {html.escape(labels.get('ask_' + a, ''), quote=False)}<br>"
@@ -303,6 +310,8 @@ def grid_figure(
         "ygap": 3,
         "hovertemplate": "%{customdata}<extra></extra>",
     }
+    height = max(260, 70 * len(names) + 120) + GRID_MARGIN["b"]
+    plot_height = height - GRID_MARGIN["t"] - GRID_MARGIN["b"]
     fig = make_subplots(
         rows=1,
         cols=2,
@@ -318,10 +327,18 @@ def grid_figure(
             text=text,
             customdata=hover,
             name=labels["asks"],
+            # Below the grid, not beside it: on a phone the grid keeps the page's width.
             colorbar={
-                "title": {"text": labels["levels"]},
+                "title": {"text": labels["levels"], "side": "top"},
                 "tickvals": [0, 1, 2, 3],
                 "ticktext": [labels[f"status_{LEVEL_NAMES[v]}"] for v in range(4)],
+                "orientation": "h",
+                "x": 0,
+                "xanchor": "left",
+                "y": -BELOW_GRID_PX["colorbar"] / plot_height,
+                "yanchor": "top",
+                "thickness": 14,
+                "len": 1,
             },
             **common,
         ),
@@ -370,9 +387,9 @@ def grid_figure(
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(side="top", type="category")
     fig.update_layout(
-        height=max(260, 70 * len(names) + 120),
-        margin={"t": 40, "l": 10, "r": 10, "b": 10},
+        height=height,
+        margin=GRID_MARGIN,
         plot_bgcolor="#EEEEEE",
-        legend={"orientation": "h", "y": -0.05, "yanchor": "top"},
+        legend={"orientation": "h", "y": -BELOW_GRID_PX["legend"] / plot_height, "yanchor": "top"},
     )
     return fig

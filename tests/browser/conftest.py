@@ -85,14 +85,17 @@ def _missing_browser_reason() -> str | None:
     return None
 
 
+@pytest.hookimpl(tryfirst=True)  # before `-m` deselects by marker
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Skip this folder's tests without a browser, unless REQUIRE_BROWSER=1 (then they fail)."""
-    reason = _missing_browser_reason()
-    if reason is None or _require_browser():
-        return  # with REQUIRE_BROWSER=1 the `browser` fixture fails with the reason
+    """Mark every test of this folder `browser` (so `-m "not browser"` leaves them all out, even
+    in a file that forgets `pytestmark`); skip them without a browser, unless REQUIRE_BROWSER=1
+    (then the `browser` fixture fails with the reason)."""
     here = Path(__file__).parent
-    for item in items:
-        if here in Path(str(item.path)).parents:
+    mine = [item for item in items if here in Path(str(item.path)).parents]
+    reason = _missing_browser_reason()
+    for item in mine:
+        item.add_marker(pytest.mark.browser)
+        if reason is not None and not _require_browser():
             item.add_marker(pytest.mark.skip(reason=f"browser tests skipped: {reason}"))
 
 

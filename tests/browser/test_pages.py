@@ -64,6 +64,7 @@ def assert_navigation_is_pages_list(page) -> None:
     """
     expected = sorted(page_url(p).strip("/") for p in PAGE_PATHS)
     if not page.locator('[data-testid="stSidebarNav"]').is_visible():
+        assert urlparse(page.url).path.strip("/") == "present", f"no navigation on {page.url}"
         return
     links = page.locator('[data-testid="stSidebarNav"] a[data-testid="stSidebarNavLink"]')
     more = page.locator('[data-testid="stSidebarNavViewButton"]')

@@ -68,3 +68,26 @@ def test_a_curator_save_over_the_limit_writes_nothing_and_says_why(tmp_path, pac
         reason="at the limit",
     )
     assert exact.ok
+
+
+def test_an_audit_reason_or_evidence_url_over_the_limit_writes_nothing(tmp_path):
+    from store import Actor, open_store, save_row
+    from store.writes import AUDIT_TEXT_MAX
+    from tests.store.test_store import new_statement
+
+    store = open_store(f"sqlite:///{tmp_path / 'tracker.db'}", DATA)
+    result = save_row(
+        store,
+        "statements",
+        new_statement(),
+        actor=Actor.of("alice", "curator"),
+        reason="r" * (AUDIT_TEXT_MAX + 1),
+        evidence_url="https://example.org/" + "e" * AUDIT_TEXT_MAX,
+    )
+    assert not result.ok
+    fields = result.field_problems()
+    assert fields["reason"] == [
+        f"{AUDIT_TEXT_MAX + 1:,} characters; at most {AUDIT_TEXT_MAX:,} are allowed here"
+    ]
+    assert "at most" in fields["evidence_url"][0]
+    assert store.row("statements", ("s9001",)) is None

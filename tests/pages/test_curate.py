@@ -292,6 +292,7 @@ def enter_2026_poll(at, day=dt.date(2026, 7, 30)):
         if i:  # the first candidate's no-opinion count was not reported
             at.text_input(key=f"sp_{person_id}_no_opinion").input("3")
     at.text_input(key="sp_source").input("https://example.org/synthetic-poll")
+    at.text_input(key="sp_note").input("SYNTHETIC poll (test data)")
     at.text_input(key="sp_reason").input("first 2026 straw poll (synthetic test)")
     return click(at, "sp_save"), people
 
@@ -307,6 +308,7 @@ def test_a_curator_enters_a_2026_straw_poll_for_every_candidacy_in_one_form(db):
     polls = polls.filter((pl.col("cycle") == 2026) & (pl.col("poll_number") == number))
     assert sorted(polls["person_id"].to_list()) == sorted(people)
     assert polls.filter(pl.col("person_id") == people[0])["no_opinion"].to_list() == [None]
+    assert set(polls["note"].to_list()) == {"SYNTHETIC poll (test data)"}
     page = open_page("straw-polls", cycle="2026")
     assert "2026" in page.query_params.get("cycle", "2026")
     shown = "\n".join(str(df.value) for df in page.dataframe)

@@ -101,3 +101,14 @@ def test_an_open_cycle_with_fresh_data_has_no_staleness_warning(open_cycle, free
 def test_a_finished_cycle_has_no_staleness_warning(freeze_today):
     freeze_today(date(2099, 1, 1))
     assert not [w.value for w in open_page(cycle="2016").warning]
+
+
+def test_cards_and_priorities_read_in_order_when_columns_stack(package):
+    """Cards and priorities are laid out a row at a time: in the page's order (the order a phone
+    stacks them in) they come 1, 2, 3, … — never column by column (P1, P3, P5, …)."""
+    at = open_page("overview", cycle="2016")
+    headings = [str(m.value) for m in at.markdown if str(m.value).startswith("### ")]
+    expected = overview.candidacy_rows(package.tables, 2016)["name"].to_list()
+    assert [h.removeprefix("### ").replace("\\", "") for h in headings] == expected
+    agenda = [e.label for e in at.expander if e.label.startswith("**P")]
+    assert [label[2:4] for label in agenda] == [f"P{i}" for i in range(1, 9)]

@@ -33,10 +33,17 @@ def open_view(page: str | None = None, **params) -> AppTest:
     return at
 
 
+def frames(at: AppTest) -> dict[int, str]:
+    """{slide number: frame src} of the frames the page holds (the current slide and neighbours)."""
+    return {
+        int(f.proto.alt.removeprefix("Slide ").split(":")[0]): f.proto.src for f in at.get("iframe")
+    }
+
+
 def frame_src(at: AppTest) -> str:
-    frames = at.get("iframe")
-    assert len(frames) == 1
-    return frames[0].proto.src
+    """The src of the current slide's frame (the slide shown in the counter)."""
+    n = int(at.selectbox(key="slide").value)
+    return frames(at)[n]
 
 
 def test_default_deck_opens_at_its_first_slide():
@@ -48,6 +55,8 @@ def test_default_deck_opens_at_its_first_slide():
     assert DECK["slides"][0]["title"] in body and DECK["slides"][0]["note"] in body
     assert frame_src(at) == "/?cycle=2026&embed=true"
     assert at.button(key="present_prev").disabled
+    # The next slides' frames are loaded too (stepping shows a drawn frame); the rest are not.
+    assert sorted(frames(at)) == [1, 2, 3]
 
 
 def test_link_to_a_slide_shows_that_slide_and_next_moves_on():

@@ -27,7 +27,7 @@ def test_example_link_shows_only_p3_and_all_of_them_in_office(package):
     p3 = in_office(package).filter(pl.col("priority_id") == "p3")
     assert sorted(ids) == sorted(p3["entry_id"])
     assert {c[1] for tr in spec["data"] for c in tr["customdata"]} == {"p3"}
-    assert {tr["name"].split(" ", 1)[1] for tr in spec["data"]} <= {
+    assert {tr["name"] for tr in spec["data"]} <= {
         "advances",
         "mixed",
         "falls short",
@@ -58,7 +58,7 @@ def test_default_view_shows_every_entry_of_the_term(package):
 def test_period_and_assessment_filters():
     at = open_page("record", assessment=["mixed"], **{"from": "2019", "to": "2020"})
     spec = plotly_specs(at)[0]
-    assert [tr["name"] for tr in spec["data"]] == ["◆ mixed"]
+    assert [tr["name"] for tr in spec["data"]] == ["mixed"]
     assert all("2019" <= x[:4] <= "2020" for tr in spec["data"] for x in tr["x"])
 
 
@@ -124,3 +124,12 @@ def test_the_secretary_generals_earlier_roles_are_one_link_away(package):
     ids, _ = timeline_ids(at)
     assert len(ids) == entries.height
     assert "UN High Commissioner for Refugees" in texts(at)
+
+
+def test_record_legend_names_each_assessment_once_without_doubling_its_symbol():
+    at = open_page("record")
+    (spec, *_) = plotly_specs(at)
+    names = [tr.get("name") or "" for tr in spec["data"] if tr.get("showlegend", True)]
+    assert names, "the record chart has a legend"
+    for name in names:
+        assert not name.startswith(("▲", "◆", "▼")), name  # the marker is drawn by the legend

@@ -5,7 +5,7 @@ import polars as pl
 import pytest
 
 from tests.conftest import read_rows, write_rows
-from tests.pages.apptest import notices, open_page, plotly_specs, texts
+from tests.pages.apptest import notices, open_page, plotly_specs, shown_tables, texts
 from views.straw_polls import MAX_POLL_PANELS
 
 COUNTS = ("encourage", "discourage", "no_opinion", "p5_discourage")
@@ -83,7 +83,7 @@ def test_a_poll_without_counts_says_not_reported_never_zero(package, data_copy, 
     (trend, _) = plotly_specs(at)
     (line,) = [tr for tr in trend["data"] if tr["meta"]["kind"] == "candidate"]
     assert line["y"][0] is None  # a gap in the line, not a point at 0
-    table = at.dataframe[0].value
+    table = shown_tables(at)[0]
     (shown,) = table.loc[table.iloc[:, 0] == "António Guterres", "Poll 1"]
     assert shown == "not reported"
 
@@ -96,7 +96,7 @@ def test_2026_polls_show_a_ranking_without_counts_as_not_reported(package):
     assert f"{polls['poll_number'].n_unique()} straw polls" in texts(at)
     ranking_only = polls.filter(pl.col("encourage").is_null())
     names = dict(package["people"].select("person_id", "name").iter_rows())
-    results = at.dataframe[1].value
+    results = at.dataframe[0].value
     for pid in ranking_only["person_id"]:
         row = results[results["Candidate"] == names[pid]].iloc[0]
         assert row["Encourage"] == "not reported" and row["Discourage"] == "not reported"
@@ -151,4 +151,4 @@ def test_hundreds_of_polls_show_the_latest_panels_and_say_so(data_copy, monkeypa
     panels = [a for a in votes["layout"]["annotations"] if a["text"].startswith("Poll ")]
     assert len(panels) == MAX_POLL_PANELS
     assert f"latest {MAX_POLL_PANELS} of {total} polls" in texts(at)
-    assert len(at.dataframe[1].value) == sum(1 for r in rows + copies if r["cycle"] == "2016")
+    assert len(at.dataframe[0].value) == sum(1 for r in rows + copies if r["cycle"] == "2016")

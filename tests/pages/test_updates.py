@@ -111,13 +111,18 @@ def test_updates_list_the_curators_changes_with_working_links(db):
         assert not [i.value for i in opened.info if i.icon == "ℹ️"], (page, params)
 
 
-def test_the_newest_update_comes_first_and_the_data_dates_are_listed(db):
+def test_the_newest_update_comes_first_and_the_data_dates_are_listed(db, package):
     at = open_page("updates", since="2026-03-01")
     lines = [m.value for m in at.markdown if m.value.startswith("**") and " · " in m.value]
     days = [line.split("**")[1] for line in lines]
     assert days and days[0].endswith("2026")
     shown = "\n".join(lines)
-    assert "New candidacy: **Rebeca Grynspan** was nominated." in shown
+    # The package records each nominating state, so the nomination is told by state.
+    (iso3,) = package["nominations"].filter(
+        (pl.col("person_id") == "rebeca-grynspan") & (pl.col("action") == "nominated")
+    )["state_iso3"]
+    state = package["countries"].filter(pl.col("iso3") == iso3)["name"][0]
+    assert f"{state} nominated **Rebeca Grynspan**." in shown
     assert "[Source](https://" in shown
     assert all("2025" not in day for day in days)
 

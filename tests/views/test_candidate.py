@@ -241,6 +241,18 @@ def test_statements_dated_to_the_year_are_drawn_mid_year_and_read_as_the_year(pa
     assert date(2016, 7, 1) in xs and date(2016, 1, 1) not in xs
 
 
+def test_timeline_statements_carry_a_shape_per_priority_and_no_text_to_overprint(package):
+    frame = labelled(package, 2016, "antonio-guterres")
+    fig = view.timeline_figure(
+        frame, WORDS, priorities=package["priorities"], assessment_style=ASSESSMENT_STYLE, name="AG"
+    )
+    statements = [tr for tr in fig.to_dict()["data"] if tr["meta"]["lane"] == "statements"]
+    assert statements
+    assert all("text" not in tr["mode"] and not tr.get("text") for tr in statements)
+    symbols = [tr["marker"]["symbol"] for tr in statements]
+    assert len(set(symbols)) == len(symbols)  # a priority is told by its shape, not colour alone
+
+
 def test_nomination_history_keeps_a_state_that_withdrew(package):
     history = view.nomination_history(package.tables, 2026, "michelle-bachelet")
     chile = history.filter(pl.col("state_iso3") == "CHL")

@@ -1,0 +1,85 @@
+"""Presentation stepping: how long from pressing Next to the next slide drawn, on a warm server.
+
+`python -m benchmarks.present [--rounds N] [--size 1920x1080]` starts the real server, opens the
+shipped 9-slide deck in Debian's Chromium, lets the first slides load (a presenter opens the deck
+before speaking), then steps through every slide N times (forward, then back to the start) and
+reports, per step, the time until the counter shows the new number and the new slide's frame is
+visible with its content drawn. Writes `benchmarks/out/present.md` (git-ignored). Not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import time
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from tests.browser.conftest import CHROMIUM, CHROMIUM_FLAGS, serve_app
+
+OUT = Path(__file__).resolve().parent / "out"
+DECK = Path(__file__).resolve().parents[1] / "data" / "decks" / "race-2026.json"
+
+# The new slide is on screen: counter updated, its frame visible and its page drawn inside.
+SHOWN = """([n]) => {
+  const counter = document.querySelector('.st-key-present_counter');
+  if (!counter || !counter.innerText.trim().startsWith(n + ' /')) return false;
+  const f = document.querySelector('.st-key-slide_frame_' + n + ' iframe');
+  if (!f || getComputedStyle(f).visibility !== 'visible') return false;
+  const doc = f.contentDocument;
+  const app = doc && doc.querySelector('[data-testid="stApp"]');
+  if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
+  return [...doc.querySelectorAll('[data-testid="stElementContainer"]')]
+    .some(e => e.getBoundingClientRect().height > 40);
+}"""
+
+
+def step(page, button: str, n: int) -> float:
+    """Press Next or Previous; seconds until slide n is shown."""
+    start = time.perf_counter()
+    page.locator(f".st-key-{button} button").click()
+    page.wait_for_function(SHOWN, arg=[n], timeout=60_000, polling=20)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--size", default="1920x1080")
+    args = parser.parse_args()
+    width, height = (int(v) for v in args.size.split("x"))
+    total = len(json.loads(DECK.read_text(encoding="utf-8"))["slides"])
+    times: list[tuple[int, float]] = []
+    with serve_app("streamlit-bench-present.log") as url, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+        page = browser.new_page(viewport={"width": width, "height": height})
+        page.goto(url + "/present?deck=race-2026")
+        page.wait_for_function(SHOWN, arg=[1], timeout=120_000)
+        page.wait_for_timeout(5000)  # the presenter opens the deck before speaking
+        for _ in range(args.rounds):
+            for n in range(2, total + 1):
+                times.append((n, step(page, "present_next", n)))
+            for n in range(total - 1, 0, -1):
+                times.append((n, step(page, "present_prev", n)))
+        browser.close()
+    values = [t for _, t in times]
+    lines = [
+        f"# Presentation stepping ({width}×{height}, {len(values)} steps, warm server)",
+        "",
+        f"- median {statistics.median(values):.2f} s, p90 "
+        f"{statistics.quantiles(values, n=10)[-1]:.2f} s, max {max(values):.2f} s",
+        f"- steps under 1 s: {sum(v < 1 for v in values)} of {len(values)}",
+        "",
+        "| to slide | seconds |",
+        "|---|---|",
+        *[f"| {n} | {t:.2f} |" for n, t in times],
+    ]
+    OUT.mkdir(exist_ok=True)
+    (OUT / "present.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print("\n".join(lines[:4]))
+
+
+if __name__ == "__main__":
+    main()

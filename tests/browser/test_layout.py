@@ -1,0 +1,157 @@
+"""Every page at a projector's, a laptop's and a phone's size, measured in real Chromium.
+
+For each page (a busy view of it: four candidacies on /compare, 13 on the 2016 straw polls, a
+country panel on /map) at 1920×1080, 1280×720 and 390×844:
+- every static table's cells and every interactive table lie within the page; at 1280 px and
+  wider an interactive table shows all its columns (no column scrolled out of sight);
+- no control (button, picker, link, slider) overlaps a chart, and every chart lies within the page;
+- a screenshot of the whole page goes to test-artifacts/layout/<page>-<width>x<height>.png
+  (git-ignored), for people to look at.
+Charts render lazily when they come into view, so each one is scrolled into view first.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from components.registry import DEFAULT_URL_PATH, url_paths
+from tests.browser.conftest import ARTIFACTS, open_app
+
+pytestmark = pytest.mark.browser
+
+SIZES = [(1920, 1080), (1280, 720), (390, 844)]
+COMPARE_2016 = (
+    "/compare?cycle=2016&candidate=antonio-guterres&candidate=irina-bokova"
+    "&candidate=vuk-jeremic&candidate=danilo-turk"
+)
+# A busy view of each page (the default view of the others).
+VIEWS = {
+    "compare": COMPARE_2016,
+    "priorities": "/priorities?priority=p1&cycle=2016",
+    "map": "/map?indicator=sc-vetoes-cast&cycle=2026&country=CHL",
+    "straw-polls": "/straw-polls?cycle=2016",
+}
+SHOTS = ARTIFACTS / "layout"
+CHARTS = '[data-testid="stPlotlyChart"], [data-testid="stDeckGlJsonChart"]'
+CONTROLS = ", ".join(
+    f'[data-testid="stMain"] [data-testid="{kind}"]'
+    for kind in (
+        "stButton", "stDownloadButton", "stSelectbox", "stMultiSelect", "stPopover",
+        "stPageLink", "stSlider", "stRadio", "stSegmentedControl", "stTextInput",
+    )
+)  # fmt: skip
+
+
+def view_of(url_path: str) -> str:
+    """The URL (path and query) measured for a page."""
+    return VIEWS.get(url_path, "/" if url_path == DEFAULT_URL_PATH else f"/{url_path}")
+
+
+# Boxes of what the test checks, in page coordinates (the main area scrolls on its own, so the
+# boxes are measured after each chart was brought into view; x does not change with scrolling).
+MEASURE = """(selectors) => {
+  const vw = document.documentElement.clientWidth;
+  const box = (e) => { const r = e.getBoundingClientRect();
+                       return {left: r.left, right: r.right, top: r.top, bottom: r.bottom,
+                               width: r.width, height: r.height}; };
+  const visible = (e) => { const r = e.getBoundingClientRect();
+                           return r.width > 0 && r.height > 0 && e.offsetParent !== null; };
+  const name = (e) => (e.closest('[class*="st-key-"]') || e).className.toString()
+                        .split(' ').find(c => c.startsWith('st-key-'))
+                      || e.getAttribute('data-testid');
+  const all = (selector) => [...document.querySelectorAll(selector)].filter(visible);
+  const tables = all('[data-testid="stTable"]').map(t => {
+    const cells = [...t.querySelectorAll('th, td')].map(box);
+    const table = t.querySelector('table');
+    return {name: name(t), right: Math.max(...cells.map(c => c.right)),
+            left: Math.min(...cells.map(c => c.left)),
+            overflow: table ? table.scrollWidth - t.clientWidth : 0,
+            columns: t.querySelectorAll('thead th').length};
+  });
+  const frames = [...document.querySelectorAll('[data-testid="stDataFrame"]')].filter(visible)
+    .map(f => { const s = f.querySelector('.dvn-scroller');
+                return {name: name(f), ...box(f),
+                        hidden: s ? s.scrollWidth - s.clientWidth : 0}; });
+  const charts = [...document.querySelectorAll(selectors.charts)].filter(visible)
+    .map(c => ({name: name(c), ...box(c)}));
+  const controls = [...document.querySelectorAll(selectors.controls)].filter(visible)
+    .map(c => ({name: name(c), ...box(c)}));
+  return {vw, tables, frames, charts, controls};
+}"""
+
+
+def overlap(a: dict, b: dict) -> float:
+    """Area (px²) two boxes share."""
+    width = min(a["right"], b["right"]) - max(a["left"], b["left"])
+    height = min(a["bottom"], b["bottom"]) - max(a["top"], b["top"])
+    return max(width, 0) * max(height, 0)
+
+
+def bring_charts_into_view(page) -> None:
+    """Scroll to every chart so that each renders (they render when they come into view)."""
+    charts = page.locator(CHARTS)
+    for i in range(charts.count()):
+        if charts.nth(i).is_visible():  # not one in a closed expander or another tab
+            # scrollIntoView without Playwright's wait for a still element (a map redraws).
+            charts.nth(i).evaluate("e => e.scrollIntoView({block: 'center'})")
+            page.wait_for_timeout(300)
+    page.locator("h1").first.scroll_into_view_if_needed()
+
+
+def measure(page) -> dict:
+    """Tables, charts and controls of the page, each measured while it is in view."""
+    seen: dict = {"tables": [], "frames": [], "charts": [], "controls": [], "vw": 0}
+    selectors = {"charts": CHARTS, "controls": CONTROLS}
+    # Charts and the controls around them are compared in one position of the scroll, per chart.
+    charts = page.locator(CHARTS)
+    for i in range(max(charts.count(), 1)):
+        if charts.count() and charts.nth(i).is_visible():
+            charts.nth(i).evaluate("e => e.scrollIntoView({block: 'center'})")
+            page.wait_for_timeout(200)
+        box = page.evaluate(MEASURE, selectors)
+        seen["vw"] = box["vw"]
+        for chart in box["charts"]:
+            for control in box["controls"]:
+                if overlap(chart, control) > 4:
+                    seen.setdefault("overlaps", []).append((chart["name"], control["name"]))
+        seen["charts"] += box["charts"]
+        seen["tables"] += box["tables"]
+        seen["frames"] += box["frames"]
+    return seen
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("url_path", url_paths())
+def test_tables_fit_and_no_control_covers_a_chart(page, app_url, url_path, size):
+    width, height = size
+    page.set_viewport_size({"width": width, "height": height})
+    open_app(page, app_url, view_of(url_path))
+    bring_charts_into_view(page)
+    seen = measure(page)
+    vw = seen["vw"]
+
+    cut = [t for t in seen["tables"] if t["right"] > vw + 1 or t["left"] < -1 or t["overflow"] > 1]
+    assert not cut, f"static tables run past the page ({vw} px): {cut}"
+    outside = [f for f in seen["frames"] if f["right"] > vw + 1 or f["left"] < -1]
+    assert not outside, f"interactive tables run past the page ({vw} px): {outside}"
+    if width >= 1280:
+        hidden = [f for f in seen["frames"] if f["hidden"] > 1]
+        assert not hidden, f"interactive tables with columns scrolled out of sight: {hidden}"
+    wide = [c for c in seen["charts"] if c["right"] > vw + 1 or c["left"] < -1]
+    assert not wide, f"charts run past the page ({vw} px): {wide}"
+    assert not seen.get("overlaps"), f"controls on top of charts: {seen['overlaps']}"
+
+    # The whole page, for people to look at: a viewport as tall as the content.
+    tall = page.evaluate(
+        """() => Math.max(...[...document.querySelectorAll(
+             '[data-testid="stMain"], [data-testid="stMainBlockContainer"]')]
+             .map(e => e.scrollHeight))"""
+    )
+    page.set_viewport_size({"width": width, "height": min(int(tall) + 40, 16000)})
+    bring_charts_into_view(page)
+    page.wait_for_timeout(800)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    name = re.sub(r"[^a-z0-9-]+", "-", url_path)
+    page.screenshot(path=str(SHOTS / f"{name}-{width}x{height}.png"))
