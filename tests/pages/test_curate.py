@@ -11,7 +11,7 @@ import polars as pl
 import pytest
 
 from store import Actor, history, load_store_package, open_store, save_row
-from tests.pages.apptest import notices, open_page, texts
+from tests.pages.apptest import notices, open_page, shown_tables, texts
 
 PASSWORD = "correct horse battery"
 DATA = Path(__file__).resolve().parents[2] / "data"
@@ -311,7 +311,8 @@ def test_a_curator_enters_a_2026_straw_poll_for_every_candidacy_in_one_form(db):
     assert set(polls["note"].to_list()) == {"SYNTHETIC poll (test data)"}
     page = open_page("straw-polls", cycle="2026")
     assert "2026" in page.query_params.get("cycle", "2026")
-    shown = "\n".join(str(df.value) for df in page.dataframe)
+    tables = [df.value for df in page.dataframe] + shown_tables(page)
+    shown = "\n".join(frame.to_string() for frame in tables)  # every row, not pandas' preview
     names = dict(
         pl.read_csv(DATA / "people.csv", infer_schema=False).select("person_id", "name").iter_rows()
     )
