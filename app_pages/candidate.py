@@ -9,8 +9,8 @@ import streamlit as st
 from components.cached import arrow_table, cached
 from components.charts import ASSESSMENT_STYLE, cached_figure, csv_download, show_chart
 from components.data import get_package
-from components.i18n import t
-from components.layout import fit_table, format_date, page_header, source_note
+from components.i18n import format_date, t
+from components.layout import fit_table, page_header, source_note
 from components.radar import radar_figure, radar_text, statement_line
 from components.share import briefing_button
 from components.url_state import render_notices, url_choice

@@ -10,8 +10,8 @@ from components import maps
 from components.cached import arrow_table, cached
 from components.charts import csv_download
 from components.data import get_package
-from components.i18n import current_language, t
-from components.layout import fit_table, fitted_columns, format_date, page_header, source_note
+from components.i18n import current_language, format_date, t
+from components.layout import fit_table, fitted_columns, page_header, source_note
 from components.url_state import url_choice
 from views import map as view
 from views.common import cycles_desc

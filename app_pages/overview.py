@@ -6,8 +6,8 @@ import streamlit as st
 
 from components.cached import cached
 from components.data import curated_changes, get_package
-from components.i18n import t
-from components.layout import format_date, in_rows, page_header, source_note
+from components.i18n import format_date, t
+from components.layout import in_rows, page_header, source_note
 from components.url_state import url_choice
 from loaders.clock import today
 from views import overview as view

@@ -15,8 +15,8 @@ from components.charts import (
     show_chart,
 )
 from components.data import get_package
-from components.i18n import t
-from components.layout import fit_table_paged, format_date, page_header, source_note
+from components.i18n import format_date, t
+from components.layout import fit_table_paged, page_header, source_note
 from components.url_state import url_choice
 from views import priorities as view
 from views.commitments import STATUS_ORDER

@@ -15,8 +15,8 @@ from components.charts import (
     show_chart,
 )
 from components.data import get_package
-from components.i18n import t
-from components.layout import fitted_columns, format_date, page_header, source_note
+from components.i18n import format_date, t
+from components.layout import fitted_columns, page_header, source_note
 from components.url_state import url_choice, url_multi
 from views import record as view
 from views.commitments import LEVEL_NAMES

@@ -6,8 +6,8 @@ import streamlit as st
 from components.cached import arrow_table, cached
 from components.charts import cached_figure, csv_download, show_chart
 from components.data import get_package
-from components.i18n import t
-from components.layout import fit_table, format_date, page_header, source_note
+from components.i18n import format_date, t
+from components.layout import fit_table, page_header, source_note
 from components.url_state import url_choice, url_multi
 from views import straw_polls as view
 from views.common import cycles_desc

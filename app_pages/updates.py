@@ -6,8 +6,8 @@ import streamlit as st
 
 from components.cached import cached
 from components.data import curated_changes, get_package
-from components.i18n import t
-from components.layout import format_date, page_header
+from components.i18n import format_date, t
+from components.layout import page_header
 from components.registry import page_files
 from components.url_state import url_date
 from loaders.clock import today as clock_today

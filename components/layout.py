@@ -10,7 +10,7 @@ from urllib.parse import urlparse
 import polars as pl
 import streamlit as st
 
-from components.i18n import current_language, data_text, format_date_in, t
+from components.i18n import data_text, format_date, t
 from components.share import is_embedded, share_slot
 from components.url_state import notice_slot
 from loaders import Package
@@ -22,7 +22,6 @@ __all__ = [
     "source_note",
     "sidebar_footer",
     "problems_page",
-    "format_date",
     "fit_table",
     "fit_table_paged",
     "in_rows",
@@ -50,11 +49,6 @@ LAYOUT_CSS = """<style>
   }
 }
 </style>"""
-
-
-def format_date(value, precision: str = "day") -> str:
-    """A date as people read it in the current language: '12 Apr 2016', 'Apr 2016' or '2016'."""
-    return format_date_in(current_language(), value, precision)
 
 
 def hide_navigation_when_embedded() -> None:

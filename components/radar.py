@@ -21,8 +21,7 @@ import plotly.graph_objects as go
 import polars as pl
 
 from components.charts import STATUS_STYLE
-from components.i18n import t
-from components.layout import format_date
+from components.i18n import format_date, t
 from views.text import chart_text, md_link, md_text
 
 __all__ = [
