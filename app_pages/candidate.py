@@ -13,7 +13,7 @@ from components.i18n import format_date, t
 from components.layout import fit_table, page_header, source_note
 from components.radar import radar_figure, radar_text, statement_line
 from components.share import briefing_button
-from components.url_state import render_notices, url_choice
+from components.url_state import changed_here, render_notices, url_choice
 from views import candidate as view
 from views import compare as compare_view
 from views.commitments import candidacy_options
@@ -34,9 +34,7 @@ def cycle_options(package, cycle: int) -> list[tuple[str, str]]:
 options = dict(cached(cycle_options, package, cycle))
 
 # A candidate of the previous cycle is dropped without a notice when the cycle was changed here.
-last_cycle = st.session_state.get("_candidate_cycle")
-st.session_state["_candidate_cycle"] = cycle
-if last_cycle is not None and last_cycle != cycle:
+if changed_here("candidate_cycle", cycle):
     if any(pid not in options for pid in st.query_params.get_all("candidate")):
         del st.query_params["candidate"]
 

@@ -10,7 +10,7 @@ from components.data import get_package
 from components.i18n import format_date, t
 from components.layout import fit_table, page_header, source_note
 from components.radar import radar_figure, radar_text, statement_line
-from components.url_state import url_choice, url_multi
+from components.url_state import changed_here, url_choice, url_multi
 from views import compare as view
 from views.commitments import candidacy_options
 from views.common import cycles_desc
@@ -78,9 +78,7 @@ options = dict(per_cycle["options"])
 
 # When the cycle was just changed here, candidates of the old cycle are dropped without a notice
 # (the new cycle's default is shown); a link's bad values still get their notice.
-last_cycle = st.session_state.get("_compare_cycle")
-st.session_state["_compare_cycle"] = cycle
-if last_cycle is not None and last_cycle != cycle:
+if changed_here("compare_cycle", cycle):
     asked = st.query_params.get_all("candidate")
     kept = [pid for pid in asked if pid in options]
     if kept != asked:

@@ -12,7 +12,7 @@ from components.charts import csv_download
 from components.data import get_package
 from components.i18n import current_language, format_date, t
 from components.layout import fit_table, fitted_columns, page_header, source_note
-from components.url_state import url_choice
+from components.url_state import changed_here, url_choice
 from views import map as view
 from views.common import cycles_desc
 from views.text import md_link, md_text
@@ -120,9 +120,7 @@ indicator_id = url_choice(
 indicator = view.indicator_row(package["indicators"], indicator_id)
 
 # A year left in the URL by the previous indicator is dropped quietly when the user switches.
-previous = st.session_state.get("_map_indicator")
-switched = previous is not None and previous != indicator_id
-st.session_state["_map_indicator"] = indicator_id
+switched = changed_here("map_indicator", indicator_id)
 
 years = cached(indicator_years, package, indicator_id)
 year_notice = None

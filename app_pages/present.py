@@ -13,7 +13,7 @@ import streamlit as st
 from components import share
 from components.i18n import t
 from components.layout import page_header
-from components.url_state import notice_slot, url_choice
+from components.url_state import changed_here, notice_slot, url_choice
 from views import decks as view
 from views.text import md_text
 
@@ -130,9 +130,7 @@ deck = by_id[deck_id]
 slide_ids = [str(i) for i in range(1, len(deck.slides) + 1)]
 
 # A slide number left over from the previous deck is dropped quietly when the deck changes.
-last_deck = st.session_state.get("_present_deck")
-st.session_state["_present_deck"] = deck_id
-if last_deck is not None and last_deck != deck_id:
+if changed_here("present_deck", deck_id):
     if st.query_params.get("slide") not in (None, *slide_ids):
         del st.query_params["slide"]
 

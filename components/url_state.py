@@ -34,6 +34,7 @@ __all__ = [
     "notice_slot",
     "current_params",
     "declare_keys",
+    "changed_here",
 ]
 
 NOTICES = "_url_notices"
@@ -243,6 +244,15 @@ def url_date(
     )
     chosen = st.session_state.get(key)
     return chosen if isinstance(chosen, dt.date) else value
+
+
+def changed_here(name: str, value: object) -> bool:
+    """Whether `value` (a page's choice, e.g. its cycle) differs from the one this session's last
+    run of the page had; remembers it. A filter that depends on it drops its stale URL values."""
+    key = f"_last_{name}"
+    last = st.session_state.get(key)
+    st.session_state[key] = value
+    return last is not None and last != value
 
 
 def declare_keys(*keys: str) -> None:
