@@ -110,9 +110,9 @@ else:
 page_header(t("compare.title"), state)
 
 if not options:
-    st.info(t("compare.no_candidacies", cycle=cycle), icon="🗳️")
+    st.info(t("compare.no_candidacies", cycle=cycle), icon=":material/how_to_vote:")
 elif not people:
-    st.info(t("compare.empty"), icon="⚖️")
+    st.info(t("compare.empty"), icon=":material/compare_arrows:")
 else:
     names = model["names"]
     link_cols = st.columns(len(people) + 1)
@@ -121,7 +121,7 @@ else:
         col.page_link(
             "app_pages/candidate.py",
             label=md_text(names[pid]),
-            icon="👤",
+            icon=":material/person:",
             query_params={"cycle": str(cycle), "candidate": pid},
         )
 

@@ -144,7 +144,7 @@ def render_field(table: str, spec, disabled: bool, errors: list[str]) -> None:
     else:
         st.text_input(label, key=key, help=spec.help, disabled=disabled)
     for message in errors:
-        st.error(f"{spec.name}: {message}", icon="⚠️")
+        st.error(f"{spec.name}: {message}", icon=":material/warning:")
 
 
 def edit_section(table: str, item: str, rows: list[dict]) -> None:
@@ -165,7 +165,7 @@ def edit_section(table: str, item: str, rows: list[dict]) -> None:
     else:
         st.markdown(t("curate.editing_row", table=table, key=item, version=version))
     if table == "assessments":
-        st.info(t("curate.assessment_note"), icon="ℹ️")
+        st.info(t("curate.assessment_note"), icon=":material/info:")
         if current:
             shown = ", ".join(f"{n} = {current[n] or '—'}" for n in view.SYSTEM_FIELDS[table])
             st.caption(t("curate.system_fields", values=shown))
@@ -179,7 +179,7 @@ def edit_section(table: str, item: str, rows: list[dict]) -> None:
         elif result.conflict is not None:
             st.error(
                 t("curate.conflict", mine=version, theirs=result.conflict["row_version"]),
-                icon="⚠️",
+                icon=":material/warning:",
             )
             st.markdown(f"**{t('curate.current_values')}**")
             st.dataframe(
@@ -194,7 +194,7 @@ def edit_section(table: str, item: str, rows: list[dict]) -> None:
             )
             st.button(t("curate.load_current"), key="curate_load_current", on_click=reload_current)
         else:
-            st.error(t("curate.invalid", n=len(result.problems)), icon="⚠️")
+            st.error(t("curate.invalid", n=len(result.problems)), icon=":material/warning:")
             line = result.lines[0] if result.lines else None
             elsewhere = [
                 p
@@ -213,17 +213,17 @@ def edit_section(table: str, item: str, rows: list[dict]) -> None:
                 render_field(table, spec, spec.key_field and item != NEW, errors.get(spec.name, []))
         st.text_input(t("curate.reason"), key="curate_reason")
         for message in errors.get("reason", []):
-            st.error(message, icon="⚠️")
+            st.error(message, icon=":material/warning:")
         st.text_input(t("curate.evidence_url"), key="curate_evidence")
         for message in errors.get("evidence_url", []):
-            st.error(message, icon="⚠️")
+            st.error(message, icon=":material/warning:")
         st.form_submit_button(
             t("curate.save"), key="curate_save", on_click=on_save, args=(table, item, specs)
         )
 
 
 def show_problems(result, message_key: str) -> None:
-    st.error(t(message_key, n=len(result.problems)), icon="⚠️")
+    st.error(t(message_key, n=len(result.problems)), icon=":material/warning:")
     st.dataframe(view.problems_frame(result.problems), hide_index=True, width="stretch")
 
 
@@ -354,8 +354,11 @@ def poll_section() -> None:
         line_person = dict(zip(result.lines, people, strict=False))
         for p in result.problems:
             who = names.get(line_person.get(p.line), "") if p.line else ""
-            st.error(f"{md_text(who)} {md_text(p.column or '')}: {md_text(p.message)}", icon="⚠️")
-        st.error(t("curate.not_saved", n=len(result.problems)), icon="⚠️")
+            st.error(
+                f"{md_text(who)} {md_text(p.column or '')}: {md_text(p.message)}",
+                icon=":material/warning:",
+            )
+        st.error(t("curate.not_saved", n=len(result.problems)), icon=":material/warning:")
 
 
 def checked_section() -> None:

@@ -192,7 +192,7 @@ page_header(
     ),
 )
 if year_notice:
-    st.info(year_notice, icon="ℹ️")
+    st.info(year_notice, icon=":material/info:")
 
 # --- the map ---
 st.subheader(md_text(indicator["title"]) + (f" · {year}" if year is not None else ""))
@@ -219,7 +219,7 @@ st.caption(
 if indicator["coverage_note"]:
     coverage = t("map.coverage", note=md_text(indicator["coverage_note"]))
     if view.is_partial(indicator):
-        st.warning(coverage + " " + t("map.partial_explained"), icon="⚠️")
+        st.warning(coverage + " " + t("map.partial_explained"), icon=":material/warning:")
     else:
         st.caption(coverage)
 source_note(package, "indicators", "indicator_values", "countries")
@@ -333,7 +333,7 @@ if country != NO_COUNTRY:
                     st.page_link(
                         "app_pages/candidate.py",
                         label=label,
-                        icon="👤",
+                        icon=":material/person:",
                         query_params={"cycle": str(row["cycle"]), "candidate": row["person_id"]},
                     )
                     linked = True

@@ -46,14 +46,17 @@ page_header(
 
 behind = view.days_behind(summary, today())
 if behind is not None:
-    st.warning(t("overview.stale", as_of=format_date(summary.as_of), days=behind), icon="⏳")
+    st.warning(
+        t("overview.stale", as_of=format_date(summary.as_of), days=behind),
+        icon=":material/hourglass_top:",
+    )
 recent_since = today() - timedelta(days=updates_view.DEFAULT_DAYS)
 recent_audit = curated_changes(package, recent_since)
 recent = cached(recent_updates, package, recent_since.isoformat())
 st.page_link(
     "app_pages/updates.py",
     label=t("overview.updates_link", n=recent, date=format_date(recent_since)),
-    icon="🆕",
+    icon=":material/new_releases:",
 )
 
 left, mid, right, last = st.columns(4)
@@ -92,7 +95,7 @@ for column, cand in in_rows(rows.iter_rows(named=True), 3):
         st.page_link(
             "app_pages/candidate.py",
             label=t("candidate.profile_link"),
-            icon="👤",
+            icon=":material/person:",
             query_params={"cycle": str(cycle), "candidate": cand["person_id"]},
         )
 source_note(package, "candidacies", "cycles")

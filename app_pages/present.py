@@ -212,5 +212,6 @@ with stage:
             box.iframe(
                 src + ("&" if "?" in src else "?") + "embed=true",
                 alt=t("present.frame_title", n=i, title=each.title),
+                tab_index=-1,  # Tab moves between the controls, not into the slide's page
             )
     st.html(SHOW.format(n=number))

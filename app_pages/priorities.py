@@ -261,7 +261,7 @@ for ind in indicators.head(LIST_LIMIT).iter_rows(named=True):
                 st.page_link(
                     "app_pages/map.py",
                     label=label,
-                    icon="🗺️",
+                    icon=":material/public:",
                     query_params={"indicator": ind["indicator_id"]},
                 )
                 shown = True
@@ -289,7 +289,7 @@ else:
         st.page_link(
             "app_pages/record.py",
             label=t("priorities.record_link", name=md_text(name)),
-            icon="📜",
+            icon=":material/history_edu:",
             query_params={"person": person_id, "priority": priority},
         )
     for block in model["record_blocks"]:

@@ -221,7 +221,7 @@ else:
         ),
     )
     if period_notice:
-        st.info(period_notice, icon="ℹ️")
+        st.info(period_notice, icon=":material/info:")
     st.markdown(t("record.intro"))
 
     if not selected or not chosen_assessments:

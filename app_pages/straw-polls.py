@@ -123,12 +123,12 @@ as_of = format_date(summary.as_of) if summary.as_of else t("common.as_of_unknown
 
 if not polled:
     page_header(t("straw_polls.title"), t("straw_polls.state_none", cycle=cycle, as_of=as_of))
-    st.info(t("straw_polls.no_polls", cycle=cycle, as_of=as_of), icon="🗳️")
+    st.info(t("straw_polls.no_polls", cycle=cycle, as_of=as_of), icon=":material/how_to_vote:")
     for other in with_polls:
         st.page_link(
             "app_pages/straw-polls.py",
             label=t("straw_polls.see_cycle", cycle=other),
-            icon="🗳️",
+            icon=":material/how_to_vote:",
             query_params={"cycle": str(other)},
         )
     source_note(package, "straw_polls", "cycles")

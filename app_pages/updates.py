@@ -40,7 +40,7 @@ page_header(
     t("updates.state", n=len(updates), date=format_date(since)),
 )
 if not updates:
-    st.info(t("updates.none", date=format_date(since)), icon="📭")
+    st.info(t("updates.none", date=format_date(since)), icon=":material/inbox:")
 
 
 def line(update) -> str:

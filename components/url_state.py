@@ -288,4 +288,4 @@ def render_notices() -> None:
             del st.query_params[k]
     slot = st.session_state.pop(SLOT, None) or st.container()
     for text in st.session_state.get(NOTICES, []):
-        slot.info(text, icon="ℹ️")
+        slot.info(text, icon=":material/info:")
