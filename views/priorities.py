@@ -14,9 +14,11 @@ import plotly.graph_objects as go
 import polars as pl
 from plotly.subplots import make_subplots
 
+from loaders.schema import ASSESSMENTS
 from loaders.urls import http_only
 from views.commitments import GAP_STATUSES, LEVEL_NAMES, candidacy_options, priority_levels
 from views.common import person_names
+from views.palette import LEVEL_COLORS
 
 __all__ = [
     "ASSESSMENTS",
@@ -33,10 +35,8 @@ __all__ = [
     "grid_figure",
 ]
 
-ASSESSMENTS = ("advances", "mixed", "falls-short")
 GRID_MARGIN = {"t": 40, "l": 10, "r": 10, "b": 130}  # room below the grid: colour scale, legend
 BELOW_GRID_PX = {"colorbar": 10, "legend": 80}  # where each sits under the grid, in px
-LEVEL_COLORS = {0: "#D55E00", 1: "#009E73", 2: "#56B4E9", 3: "#0072B2"}  # as STATUS_STYLE
 
 
 def priority_options(priorities: pl.DataFrame) -> list[tuple[str, str]]:
