@@ -8,6 +8,7 @@ from components.charts import cached_figure, csv_download, show_chart
 from components.data import get_package
 from components.i18n import t, words
 from components.layout import fit_table_paged, page_header, source_note
+from components.registry import page_file
 from components.url_state import url_choice
 from views import priorities as view
 from views.common import cycles_desc
@@ -72,7 +73,7 @@ for card in model.indicator_cards:
         st.markdown(card.heading)
         st.caption(card.meta)
         st.page_link(
-            "app_pages/map.py",
+            page_file("map"),
             label=card.map_label,
             icon="🗺️",
             query_params={"indicator": card.indicator_id},
@@ -91,7 +92,7 @@ else:
         col.metric(label, n)
     for person_id, label in model.record_links:
         st.page_link(
-            "app_pages/record.py",
+            page_file("record"),
             label=label,
             icon="📜",
             query_params={"person": person_id, "priority": priority},

@@ -12,7 +12,7 @@ import streamlit as st
 
 from components.cached import cached
 from components.i18n import t
-from views.styles import ASSESSMENT_STYLE, STATUS_STYLE
+from views.palette import ASSESSMENT_STYLE, STATUS_STYLE  # re-exported for the pages
 
 __all__ = [
     "PLOTLY_CONFIG",
@@ -32,6 +32,7 @@ PLOTLY_CONFIG = {
     "modeBarButtonsToAdd": ["toImage"],
     "topojsonURL": "/app/static/topojson/",
 }
+
 
 
 def cached_figure(builder: Callable[..., go.Figure], package, *args, **kwargs) -> go.Figure:

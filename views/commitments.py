@@ -13,18 +13,22 @@ from __future__ import annotations
 
 import polars as pl
 
+from loaders.schema import LEVELS, SEARCHED_GAPS
+
 __all__ = [
     "LEVEL_NAMES",
     "STATUS_ORDER",
     "GAP_STATUSES",
+    "NOT_ASSESSED",
     "priority_levels",
     "candidacy_options",
 ]
 
-LEVEL_NAMES = {3: "specific", 2: "clear", 1: "general", 0: "contradicts"}
+LEVEL_NAMES = dict(enumerate(LEVELS))  # {0: "contradicts", ..., 3: "specific"}
 LEVEL_OF = {name: level for level, name in LEVEL_NAMES.items()}
-GAP_STATUSES = ("silent", "declined", "not-assessed")
-STATUS_ORDER = ("specific", "clear", "general", "contradicts", *GAP_STATUSES)
+NOT_ASSESSED = "not-assessed"  # nobody has looked: not a value of the data, a gap the views name
+GAP_STATUSES = (*SEARCHED_GAPS, NOT_ASSESSED)
+STATUS_ORDER = (*reversed(LEVELS), *GAP_STATUSES)
 
 SCHEMA = {
     "cycle": pl.Int64,

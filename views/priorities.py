@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 import polars as pl
 from plotly.subplots import make_subplots
 
+from loaders.schema import ASSESSMENTS
 from loaders.urls import http_only
 from views.commitments import (
     GAP_STATUSES,
@@ -24,7 +25,7 @@ from views.commitments import (
     priority_levels,
 )
 from views.common import person_names
-from views.styles import ASSESSMENT_STYLE, STATUS_STYLE
+from views.palette import ASSESSMENT_STYLE, LEVEL_COLORS, STATUS_STYLE
 from views.text import md_link, md_text
 from views.words import Words
 
@@ -47,10 +48,8 @@ __all__ = [
     "priorities_model",
 ]
 
-ASSESSMENTS = ("advances", "mixed", "falls-short")
 GRID_MARGIN = {"t": 40, "l": 10, "r": 10, "b": 130}  # room below the grid: colour scale, legend
 BELOW_GRID_PX = {"colorbar": 10, "legend": 80}  # where each sits under the grid, in px
-LEVEL_COLORS = {0: "#D55E00", 1: "#009E73", 2: "#56B4E9", 3: "#0072B2"}  # as STATUS_STYLE
 # Lists longer than this show their newest (or first) entries and say so; the CSV holds them all.
 LIST_LIMIT = 50
 
