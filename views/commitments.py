@@ -64,7 +64,10 @@ def priority_levels(
     """
     cands = tables["candidacies"].filter(pl.col("cycle") == cycle).select("cycle", "person_id")
     if person_ids is not None:
-        order = pl.DataFrame({"person_id": person_ids, "_order": range(len(person_ids))})
+        order = pl.DataFrame(
+            {"person_id": person_ids, "_order": range(len(person_ids))},
+            schema={"person_id": pl.String, "_order": pl.Int64},
+        )
         cands = cands.join(order, on="person_id").sort("_order").drop("_order")
     cands = cands.with_row_index("_c")
     grid = cands.join(tables["priorities"].select("priority_id", "order"), how="cross")
