@@ -12,6 +12,7 @@ from components.data import get_package
 from components.i18n import format_date, t
 from components.layout import fit_table, page_header, source_note
 from components.radar import radar_figure, radar_text, statement_line
+from components.registry import page_file
 from components.share import briefing_button
 from components.url_state import changed_here, render_notices, url_choice
 from views import candidate as view
@@ -168,8 +169,8 @@ def radar_chart(package, cycle: int, person_id: str):
 model = cached(candidate_model, package, cycle, person_id)
 who, radar, timeline = model["who"], model["radar"], model["timeline"]
 as_of = format_date(who.as_of) if who.as_of else t("common.as_of_unknown")
-n_record = timeline.filter(pl.col("lane") == "record").height
-n_polls = timeline.filter(pl.col("lane") == "straw-polls").height
+n_record = timeline.filter(pl.col("lane") == view.LANE_RECORD).height
+n_polls = timeline.filter(pl.col("lane") == view.LANE_POLLS).height
 record_part = (
     t(
         "candidate.state_record",
@@ -188,7 +189,7 @@ page_header(
         "candidate.state",
         name=md_text(who.name),
         cycle=cycle,
-        statements=timeline.filter(pl.col("lane") == "statements").height,
+        statements=timeline.filter(pl.col("lane") == view.LANE_STATEMENTS).height,
         priorities=radar.filter(pl.col("level").is_not_null()).height,
         polls=t("candidate.state_polls", n=n_polls) if n_polls else t("candidate.state_polls_none"),
         record=record_part,
@@ -198,13 +199,13 @@ page_header(
 
 links = st.columns([1, 1, 3])
 links[0].page_link(
-    "app_pages/compare.py",
+    page_file("compare"),
     label=t("candidate.compare_link"),
     icon=":material/compare_arrows:",
     query_params={"cycle": str(cycle), "candidate": person_id},
 )
 links[1].page_link(
-    "app_pages/overview.py",
+    page_file("overview"),
     label=t("candidate.overview_link"),
     icon=":material/home:",
     query_params={"cycle": str(cycle)},
@@ -304,7 +305,7 @@ if model["earlier_lines"]:
     st.caption(t("candidate.earlier_caption", name=md_text(who.name)))
     st.markdown("\n".join(model["earlier_lines"]))
     st.page_link(
-        "app_pages/record.py",
+        page_file("record"),
         label=t("candidate.earlier_link", name=md_text(who.name)),
         icon=":material/history_edu:",
         query_params={"person": person_id},
