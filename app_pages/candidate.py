@@ -12,6 +12,7 @@ from components.data import get_package
 from components.i18n import format_date, t
 from components.layout import fit_table, page_header, source_note
 from components.radar import radar_figure, radar_text, statement_line
+from components.registry import page_file
 from components.share import briefing_button
 from components.url_state import changed_here, render_notices, url_choice
 from views import candidate as view
@@ -198,13 +199,13 @@ page_header(
 
 links = st.columns([1, 1, 3])
 links[0].page_link(
-    "app_pages/compare.py",
+    page_file("compare"),
     label=t("candidate.compare_link"),
     icon="⚖️",
     query_params={"cycle": str(cycle), "candidate": person_id},
 )
 links[1].page_link(
-    "app_pages/overview.py",
+    page_file("overview"),
     label=t("candidate.overview_link"),
     icon="🏠",
     query_params={"cycle": str(cycle)},
@@ -304,7 +305,7 @@ if model["earlier_lines"]:
     st.caption(t("candidate.earlier_caption", name=md_text(who.name)))
     st.markdown("\n".join(model["earlier_lines"]))
     st.page_link(
-        "app_pages/record.py",
+        page_file("record"),
         label=t("candidate.earlier_link", name=md_text(who.name)),
         icon="📜",
         query_params={"person": person_id},

@@ -17,6 +17,7 @@ from components.charts import (
 from components.data import get_package
 from components.i18n import format_date, t
 from components.layout import fit_table_paged, page_header, source_note
+from components.registry import page_file
 from components.url_state import url_choice
 from views import priorities as view
 from views.commitments import STATUS_ORDER
@@ -259,7 +260,7 @@ for ind in indicators.head(LIST_LIMIT).iter_rows(named=True):
         if MAP_PAGE.exists():
             try:
                 st.page_link(
-                    "app_pages/map.py",
+                    page_file("map"),
                     label=label,
                     icon="🗺️",
                     query_params={"indicator": ind["indicator_id"]},
@@ -287,7 +288,7 @@ else:
         col.metric(assessment_word(assessment), n)
     for person_id, name in model["record_people"]:
         st.page_link(
-            "app_pages/record.py",
+            page_file("record"),
             label=t("priorities.record_link", name=md_text(name)),
             icon="📜",
             query_params={"person": person_id, "priority": priority},
