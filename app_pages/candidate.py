@@ -9,6 +9,7 @@ from components.charts import cached_figure, csv_download, show_chart
 from components.data import get_package
 from components.i18n import t, words
 from components.layout import fit_table, page_header, source_note
+from components.registry import page_file
 from components.url_state import changed_here, render_notices, url_choice
 from views import candidate as view
 from views.commitments import candidacy_options
@@ -74,13 +75,13 @@ page_header(model.title, model.state)
 
 links = st.columns([1, 1, 3])
 links[0].page_link(
-    "app_pages/compare.py",
+    page_file("compare"),
     label=t("candidate.compare_link"),
     icon="⚖️",
     query_params={"cycle": str(cycle), "candidate": person_id},
 )
 links[1].page_link(
-    "app_pages/overview.py",
+    page_file("overview"),
     label=t("candidate.overview_link"),
     icon="🏠",
     query_params={"cycle": str(cycle)},
@@ -139,7 +140,7 @@ if model.earlier_lines:
     st.caption(t("candidate.earlier_caption", name=md_text(who.name)))
     st.markdown("\n".join(model.earlier_lines))
     st.page_link(
-        "app_pages/record.py",
+        page_file("record"),
         label=t("candidate.earlier_link", name=md_text(who.name)),
         icon="📜",
         query_params={"person": person_id},

@@ -10,6 +10,7 @@ from components.data import get_package
 from components.i18n import format_date, t
 from components.layout import fit_table, page_header, source_note
 from components.radar import radar_figure, radar_text, statement_line
+from components.registry import page_file
 from components.url_state import changed_here, url_choice, url_multi
 from views import compare as view
 from views.commitments import candidacy_options
@@ -119,7 +120,7 @@ else:
     link_cols[0].markdown(t("compare.profiles"))
     for col, pid in zip(link_cols[1:], people, strict=True):
         col.page_link(
-            "app_pages/candidate.py",
+            page_file("candidate"),
             label=md_text(names[pid]),
             icon="👤",
             query_params={"cycle": str(cycle), "candidate": pid},

@@ -12,6 +12,7 @@ from components.charts import csv_download
 from components.data import get_package
 from components.i18n import current_language, format_date, t
 from components.layout import fit_table, fitted_columns, page_header, source_note
+from components.registry import page_file
 from components.url_state import changed_here, url_choice
 from views import map as view
 from views.common import cycles_desc
@@ -331,7 +332,7 @@ if country != NO_COUNTRY:
             if CANDIDATE_PAGE.exists():
                 try:
                     st.page_link(
-                        "app_pages/candidate.py",
+                        page_file("candidate"),
                         label=label,
                         icon="👤",
                         query_params={"cycle": str(row["cycle"]), "candidate": row["person_id"]},

@@ -8,6 +8,7 @@ from components.cached import cached
 from components.data import curated_changes, get_package
 from components.i18n import format_date, t, words
 from components.layout import in_rows, page_header, source_note
+from components.registry import page_file
 from components.url_state import url_choice
 from loaders.clock import today
 from views import overview as view
@@ -39,7 +40,7 @@ recent_since = today() - timedelta(days=updates_view.DEFAULT_DAYS)
 recent_audit = curated_changes(package, recent_since)
 recent = cached(recent_updates, package, recent_since.isoformat())
 st.page_link(
-    "app_pages/updates.py",
+    page_file("updates"),
     label=t("overview.updates_link", n=recent, date=format_date(recent_since)),
     icon="🆕",
 )
@@ -60,7 +61,7 @@ for column, card in in_rows(model.cards, 3):
             st.markdown(line)
         st.caption(card.source)
         st.page_link(
-            "app_pages/candidate.py",
+            page_file("candidate"),
             label=t("candidate.profile_link"),
             icon="👤",
             query_params={"cycle": str(cycle), "candidate": card.person_id},

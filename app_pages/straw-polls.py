@@ -8,6 +8,7 @@ from components.charts import cached_figure, csv_download, show_chart
 from components.data import get_package
 from components.i18n import format_date, t
 from components.layout import fit_table, page_header, source_note
+from components.registry import page_file
 from components.url_state import url_choice, url_multi
 from views import straw_polls as view
 from views.common import cycles_desc
@@ -126,7 +127,7 @@ if not polled:
     st.info(t("straw_polls.no_polls", cycle=cycle, as_of=as_of), icon="🗳️")
     for other in with_polls:
         st.page_link(
-            "app_pages/straw-polls.py",
+            page_file("straw-polls"),
             label=t("straw_polls.see_cycle", cycle=other),
             icon="🗳️",
             query_params={"cycle": str(other)},

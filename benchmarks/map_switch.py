@@ -17,6 +17,7 @@ import time
 from streamlit.testing.v1 import AppTest
 
 from benchmarks.pages import ENTRY
+from views.registry import page_file
 
 CHOICES = ["refugees-hosted", "death-penalty-status", "women-in-parliament", "rome-statute"]
 
@@ -27,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=float, default=1500.0, help="median limit, ms")
     args = parser.parse_args(argv)
     at = AppTest.from_file(ENTRY, default_timeout=60)
-    at.switch_page("app_pages/map.py")
+    at.switch_page(page_file("map"))
     at.run()
     for choice in CHOICES:  # warm the per-indicator cache
         at.selectbox(key="indicator").set_value(choice).run()

@@ -1,5 +1,4 @@
-"""What every chart shares: the offline Plotly config, CSV export; the status colours and symbols
-(`views.styles`) are re-exported here for the pages."""
+"""What every chart shares: the offline Plotly config, status colours and symbols, CSV export."""
 
 from __future__ import annotations
 
@@ -13,7 +12,7 @@ import streamlit as st
 
 from components.cached import cached
 from components.i18n import t
-from views.styles import ASSESSMENT_STYLE, STATUS_STYLE
+from views.palette import ASSESSMENT_STYLE, STATUS_STYLE  # re-exported for the pages
 
 __all__ = [
     "PLOTLY_CONFIG",

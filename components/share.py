@@ -15,7 +15,7 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from components.i18n import t
-from components.registry import url_paths
+from components.registry import page_file, url_paths
 from components.url_state import current_params
 from loaders.clock import today
 from views import decks as deck_view
@@ -195,7 +195,7 @@ def _add_to_deck_form(page: str, params: dict[str, list[str]], title: str) -> No
     if mine is not None:
         own_deck_download(mine, "share_deck_download")
         st.page_link(
-            "app_pages/present.py",
+            page_file("present"),
             label=t("share.deck_open"),
             icon=":material/slideshow:",
             query_params={"deck": mine.id, "slide": str(len(mine.slides))},

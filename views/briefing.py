@@ -18,8 +18,8 @@ import plotly.graph_objects as go
 
 from views import compare as compare_view
 from views.candidate import CandidateModel, profile_facts
+from views.palette import ASSESSMENT_STYLE
 from views.radar import radar_figure
-from views.styles import ASSESSMENT_STYLE
 from views.text import is_http_url
 from views.words import Words
 

@@ -16,6 +16,8 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urlencode
 
+from views.registry import DEFAULT_URL_PATH
+
 __all__ = [
     "MAX_TITLE",
     "MAX_NOTE",
@@ -40,7 +42,7 @@ MAX_TITLE = 120
 MAX_NOTE = 280
 MAX_SLIDES = 60
 MAX_VALUES = 20  # values of one parameter
-DEFAULT_PAGE = "overview"  # the entry file's default page: its address is "/", not "/overview"
+DEFAULT_PAGE = DEFAULT_URL_PATH  # served at "/", not "/overview"
 DECK_ID = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?$")
 PARAM_KEY = re.compile(r"^[a-z_][a-z0-9_-]{0,39}$")
 MAX_VALUE_LEN = 120

@@ -20,8 +20,9 @@ from dataclasses import dataclass
 import plotly.graph_objects as go
 import polars as pl
 
+from loaders.schema import LEVELS
 from views.commitments import GAP_STATUSES
-from views.styles import STATUS_STYLE
+from views.palette import SERIES_COLORS, STATUS_STYLE
 from views.text import chart_text, md_link, md_text
 from views.words import Words
 
@@ -38,9 +39,9 @@ __all__ = [
 ]
 
 # Okabe-Ito; each candidacy also has its own marker shape, so colour is not the only carrier.
-CANDIDATE_COLORS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00")
+CANDIDATE_COLORS = SERIES_COLORS[:6]
 CANDIDATE_SYMBOLS = ("diamond", "triangle-up", "star", "hexagon", "pentagon", "hourglass")
-LEVEL_STATUSES = ("contradicts", "general", "clear", "specific")  # levels 0..3
+LEVEL_STATUSES = LEVELS  # levels 0..3
 # Level n is drawn on ring n + 1: the centre stays free, so markers beside a spoke have room and
 # the ring labels (between the P8 and P1 spokes) stay clear of them. `contradicts` (0) is ring 1.
 RING_OFFSET = 1

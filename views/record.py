@@ -13,10 +13,11 @@ from urllib.parse import urlparse
 import plotly.graph_objects as go
 import polars as pl
 
+from loaders.schema import ASSESSMENTS
 from loaders.urls import http_only
 from views.commitments import LEVEL_NAMES, priority_levels
 from views.common import mid_period, person_names
-from views.styles import ASSESSMENT_STYLE, STATUS_STYLE
+from views.palette import ASSESSMENT_STYLE, STATUS_STYLE
 from views.text import chart_text, md_link, md_text
 from views.words import Words
 
@@ -43,7 +44,6 @@ __all__ = [
     "record_model",
 ]
 
-ASSESSMENTS = ("advances", "mixed", "falls-short")
 # Within a priority's lane each assessment has its own sub-row, so markers do not hide each other.
 LANE_OFFSET = {"advances": -0.22, "mixed": 0.0, "falls-short": 0.22}
 # The "did" list under each priority shows at most this many entries (the newest); the table of

@@ -7,14 +7,16 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from views.registry import page_file
+
 ENTRY = str(Path(__file__).resolve().parents[2] / "dashboard.py")
 
 
 def open_page(page: str | None = None, timeout: float = 30, **params: str | list[str]) -> AppTest:
-    """AppTest of `dashboard.py` on `app_pages/<page>.py` (None = default page) with `params`."""
+    """AppTest of `dashboard.py` on the page at URL path `page` (None = default) with `params`."""
     at = AppTest.from_file(ENTRY, default_timeout=timeout)
     if page is not None:
-        at.switch_page(f"app_pages/{page}.py")
+        at.switch_page(page_file(page))
     for key, value in params.items():
         at.query_params[key] = value
     at.run()

@@ -69,9 +69,10 @@ def open_curate(secrets: dict | None, **params):
     from streamlit.testing.v1 import AppTest
 
     from tests.pages.apptest import ENTRY
+    from views.registry import page_file
 
     at = AppTest.from_file(ENTRY, default_timeout=60)
-    at.switch_page("app_pages/curate.py")
+    at.switch_page(page_file("curate"))
     if secrets is not None:
         at.secrets["auth"] = secrets
     for key, value in params.items():

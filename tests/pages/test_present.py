@@ -15,6 +15,7 @@ from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
 from tests.pages.apptest import ENTRY, texts
+from views.registry import page_file
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 DECK = json.loads((DATA / "decks" / "race-2026.json").read_text())
@@ -25,7 +26,7 @@ def open_view(page: str | None = None, **params) -> AppTest:
     at = AppTest.from_file(ENTRY, default_timeout=60)
     if page is not None:
         at.run()
-        at.switch_page(f"app_pages/{page}.py")
+        at.switch_page(page_file(page))
     for key, value in params.items():
         at.query_params[key] = value
     at.run()

@@ -1,10 +1,13 @@
-"""A SYNTHETIC race for the view-model tests: invented people, states and numbers (never facts),
-in the real package's column types. Small enough that each expected value can be read off it.
+"""A SYNTHETIC data package for view-model tests: invented people, countries and values, shaped as
+the real tables are (same columns and types), small enough to reason about, and holding the cases
+the real data no longer has (not-assessed cells, a declined search, a list longer than a page).
 
-- cycle 2030, under way: Ann Test (nominated by Atlantis and Borduria; Borduria withdrew) with a
-  statement on P1 only, so P2 is a not-assessed cell; one straw poll whose discourage count no
-  source gave (null, "not reported"); a record entry from an earlier role.
-- cycle 2020, finished: Bob Test appointed, with record entries from before and after his term.
+Nothing here is a fact: names, dates, levels and numbers are made up; the URLs are example.org.
+
+Candidacies of cycle 2030, in nomination order: Ada Alpha (AAA), Bo Beta (BBB), Cy Gamma (CCC).
+Priority p1 (asks p1.a, p1.b): Ada has a specific statement on p1.a and a general one on p1 as a
+whole; Bo's p1 search found nothing (silent); Cy declined. Priority p2 (asks p2.a, p2.b): Bo has
+a clear, second-hand statement on p2.b; Ada and Cy have nothing at all (not assessed).
 """
 
 from __future__ import annotations
@@ -13,258 +16,190 @@ from datetime import date
 
 import polars as pl
 
-URL = "https://example.org/synthetic/"
+__all__ = ["CYCLE", "PEOPLE", "synthetic_tables", "frame"]
+
+CYCLE = 2030
+PEOPLE = {"ada-alpha": "Ada Alpha", "bo-beta": "Bo Beta", "cy-gamma": "Cy Gamma"}
+SRC = "https://example.org/synthetic"
+
+SCHEMAS: dict[str, dict[str, pl.DataType]] = {
+    "priorities": {
+        "priority_id": pl.String, "slug": pl.String, "title": pl.String, "summary": pl.String,
+        "order": pl.Int64,
+    },
+    "asks": {"ask_id": pl.String, "priority_id": pl.String, "text": pl.String, "order": pl.Int64},
+    "cycles": {
+        "cycle": pl.Int64, "nominations_opened": pl.Date, "dialogues_start": pl.Date,
+        "first_straw_poll": pl.Date, "last_straw_poll": pl.Date,
+        "sc_recommendation_date": pl.Date, "ga_appointment_date": pl.Date, "term_start": pl.Date,
+        "appointee_person_id": pl.String, "as_of": pl.Date, "source_url": pl.List(pl.String),
+    },
+    "candidacies": {
+        "cycle": pl.Int64, "person_id": pl.String, "nominating_states_iso3": pl.List(pl.String),
+        "un_regional_group": pl.String, "role_at_nomination": pl.String,
+        "nomination_date": pl.Date, "informal_dialogue_date": pl.Date,
+        "withdrawal_date": pl.Date, "outcome": pl.String, "source_url": pl.List(pl.String),
+    },
+    "people": {
+        "person_id": pl.String, "name": pl.String, "gender": pl.String,
+        "nationality_iso3": pl.String, "source_url": pl.List(pl.String),
+    },
+    "statements": {
+        "statement_id": pl.String, "cycle": pl.Int64, "person_id": pl.String, "date": pl.Date,
+        "date_precision": pl.String, "venue": pl.String, "priority_id": pl.String,
+        "ask_id": pl.String, "commitment_level": pl.Int64, "paraphrase": pl.String,
+        "quote": pl.String, "second_hand": pl.Boolean, "source_url": pl.List(pl.String),
+        "archive_url": pl.List(pl.String),
+    },
+    "assessments": {
+        "assessment_id": pl.String, "cycle": pl.Int64, "person_id": pl.String,
+        "priority_id": pl.String, "level": pl.String, "rationale": pl.String,
+        "source_url": pl.List(pl.String), "curator": pl.String, "assessed_on": pl.Date,
+        "reviewer": pl.String, "reviewed_on": pl.Date, "status": pl.String,
+    },
+    "searches": {
+        "search_id": pl.String, "cycle": pl.Int64, "person_id": pl.String,
+        "priority_id": pl.String, "searched_on": pl.Date, "searched": pl.String,
+        "result": pl.String, "source_url": pl.List(pl.String),
+    },
+    "indicators": {
+        "indicator_id": pl.String, "priority_id": pl.String, "title": pl.String,
+        "description": pl.String, "kind": pl.String, "unit": pl.String,
+        "categories": pl.List(pl.String), "category_labels": pl.List(pl.String),
+        "colors": pl.List(pl.String), "better": pl.String, "time_model": pl.String,
+        "source_name": pl.String, "source_url": pl.List(pl.String), "license": pl.String,
+        "as_of": pl.Date, "coverage_note": pl.String,
+    },
+    "record_entries": {
+        "entry_id": pl.String, "person_id": pl.String, "role": pl.String, "date": pl.Date,
+        "date_precision": pl.String, "priority_id": pl.String, "ask_id": pl.String,
+        "kind": pl.String, "title": pl.String, "summary": pl.String, "assessment": pl.String,
+        "source_url": pl.List(pl.String),
+    },
+    "indicator_values": {
+        "iso3": pl.String, "indicator_id": pl.String, "year": pl.Int64, "value": pl.Float64,
+        "category": pl.String, "note": pl.String, "source_url": pl.List(pl.String),
+    },
+    "countries": {
+        "iso3": pl.String, "iso2": pl.String, "iso_n3": pl.String, "name": pl.String,
+        "un_member": pl.Boolean, "un_admission_year": pl.Int64, "un_regional_group": pl.String,
+        "lat": pl.Float64, "lon": pl.Float64,
+    },
+    "peacekeeping_missions": {
+        "acronym": pl.String, "name": pl.String, "country_iso3": pl.List(pl.String),
+        "start_date": pl.Date, "end_date": pl.Date, "status": pl.String, "hq_city": pl.String,
+        "lat": pl.Float64, "lon": pl.Float64, "poc_mandate": pl.String, "notes": pl.String,
+        "source_url": pl.List(pl.String),
+    },
+    "sc_vetoes": {
+        "veto_id": pl.Int64, "date": pl.Date, "draft_symbol": pl.String,
+        "meeting_record": pl.String, "agenda_item": pl.String, "topic": pl.String,
+        "vetoing_member": pl.String, "vetoing_member_iso3": pl.String,
+    },
+}  # fmt: skip
 
 
-def _frame(package, name: str, rows: list[dict]) -> pl.DataFrame:
-    """`rows` as a frame of table `name`'s columns and types (missing columns null)."""
-    schema = package[name].schema
-    return pl.DataFrame(
-        [{col: row.get(col) for col in schema} for row in rows], schema=schema, orient="row"
-    )
+def frame(name: str, rows: list[dict]) -> pl.DataFrame:
+    """A SYNTHETIC table `name` with these rows (missing columns are null)."""
+    schema = SCHEMAS[name]
+    return pl.DataFrame([{c: r.get(c) for c in schema} for r in rows], schema=schema)
 
 
-def tables(package) -> dict[str, pl.DataFrame]:
-    """The SYNTHETIC tables (`package` gives only the column types)."""
-    rows: dict[str, list[dict]] = {
-        "priorities": [
-            {
-                "priority_id": "p1",
-                "slug": "alpha",
-                "title": "Alpha rights",
-                "summary": "A *one*",
-                "order": 1,
-            },
-            {
-                "priority_id": "p2",
-                "slug": "beta",
-                "title": "Beta rights",
-                "summary": "B two",
-                "order": 2,
-            },
-        ],  # fmt: skip
-        "asks": [
-            {"ask_id": "p1.a", "priority_id": "p1", "text": "Ask one", "order": 1},
-            {"ask_id": "p1.b", "priority_id": "p1", "text": "Ask two", "order": 2},
-            {"ask_id": "p2.a", "priority_id": "p2", "text": "Ask three", "order": 1},
-        ],
-        "countries": [
-            {"iso3": "AAA", "name": "Atlantis", "un_regional_group": "WEOG"},
-            {"iso3": "BBB", "name": "Borduria", "un_regional_group": "EEG"},
-        ],
-        "people": [
-            {
-                "person_id": "ann-test",
-                "name": "Ann Test",
-                "gender": "female",
-                "nationality_iso3": "AAA",
-                "source_url": [URL + "ann"],
-            },
-            {
-                "person_id": "bob-test",
-                "name": "Bob Test",
-                "gender": "male",
-                "nationality_iso3": "BBB",
-                "source_url": [URL + "bob"],
-            },
-        ],  # fmt: skip
-        "cycles": [
-            {
-                "cycle": 2030,
-                "nominations_opened": date(2029, 12, 1),
-                "dialogues_start": date(2030, 4, 1),
-                "term_start": date(2031, 1, 1),
-                "as_of": date(2030, 6, 30),
-                "source_url": [URL + "c2030"],
-            },
-            {
-                "cycle": 2020,
-                "nominations_opened": date(2019, 12, 1),
-                "sc_recommendation_date": date(2020, 10, 1),
-                "ga_appointment_date": date(2020, 10, 10),
-                "term_start": date(2021, 1, 1),
-                "appointee_person_id": "bob-test",
-                "as_of": date(2021, 1, 1),
-                "source_url": [URL + "c2020"],
-            },
-        ],  # fmt: skip
-        "candidacies": [
-            {
-                "cycle": 2030,
-                "person_id": "ann-test",
-                "nominating_states_iso3": ["AAA", "BBB"],
-                "un_regional_group": "WEOG",
-                "role_at_nomination": "Test envoy",
-                "nomination_date": date(2030, 1, 10),
-                "outcome": "unknown",
-                "source_url": [URL + "cand-ann"],
-            },
-            {
-                "cycle": 2020,
-                "person_id": "bob-test",
-                "nominating_states_iso3": ["BBB"],
-                "un_regional_group": "EEG",
-                "role_at_nomination": "Test minister",
-                "nomination_date": date(2020, 1, 5),
-                "informal_dialogue_date": date(2020, 4, 2),
-                "outcome": "appointed",
-                "source_url": [URL + "cand-bob"],
-            },
-        ],  # fmt: skip
-        "nominations": [
-            {
-                "cycle": 2030,
-                "person_id": "ann-test",
-                "state_iso3": "AAA",
-                "action": "nominated",
-                "date": date(2030, 1, 10),
-                "date_precision": "day",
-                "source_url": [URL + "n1"],
-            },
-            {
-                "cycle": 2030,
-                "person_id": "ann-test",
-                "state_iso3": "BBB",
-                "action": "nominated",
-                "date": date(2030, 1, 10),
-                "date_precision": "day",
-                "source_url": [URL + "n2"],
-            },
-            {
-                "cycle": 2030,
-                "person_id": "ann-test",
-                "state_iso3": "BBB",
-                "action": "withdrew",
-                "date": date(2030, 3, 1),
-                "date_precision": "day",
-                "source_url": [URL + "n3"],
-                "note": "Borduria <b>withdrew</b>",
-            },
-        ],  # fmt: skip
-        "selection_events": [
-            {
-                "event_id": "e1",
-                "cycle": 2030,
-                "date": date(2030, 5, 5),
-                "event_type": "joint-letter",
-                "title": "Joint letter",
-                "source_url": [URL + "e1"],
-            },
-        ],  # fmt: skip
-        "statements": [
-            {
-                "statement_id": "s1",
-                "cycle": 2030,
-                "person_id": "ann-test",
-                "date": date(2030, 4, 1),
-                "date_precision": "day",
-                "venue": "interview",
-                "priority_id": "p1",
-                "ask_id": "p1.a",
-                "commitment_level": 2,
-                "paraphrase": "Will back ask one",
-                "quote": "Yes to one",
-                "second_hand": True,
-                "source_url": [URL + "s1"],
-                "archive_url": [],
-            },
-            {
-                "statement_id": "s2",
-                "cycle": 2020,
-                "person_id": "bob-test",
-                "date": date(2020, 4, 2),
-                "date_precision": "month",
-                "venue": "informal-dialogue",
-                "priority_id": "p1",
-                "ask_id": None,
-                "commitment_level": 3,
-                "paraphrase": "Will do all of P1",
-                "second_hand": False,
-                "source_url": [URL + "s2"],
-                "archive_url": [],
-            },
-        ],  # fmt: skip
-        "straw_polls": [
-            {
-                "cycle": 2030,
-                "poll_number": 1,
-                "date": date(2030, 7, 21),
-                "person_id": "ann-test",
-                "encourage": 9,
-                "discourage": None,
-                "no_opinion": 2,
-                "source_url": [URL + "poll1"],
-            },
-        ],  # fmt: skip
-        "record_entries": [
-            {
-                "entry_id": "r1",
-                "person_id": "ann-test",
-                "role": "Test envoy",
-                "date": date(2025, 5, 1),
-                "date_precision": "day",
-                "priority_id": "p2",
-                "kind": "action",
-                "title": "Opened a test office",
-                "summary": "An office.",
-                "assessment": "advances",
-                "source_url": [URL + "r1"],
-            },
-            {
-                "entry_id": "r2",
-                "person_id": "bob-test",
-                "role": "Test minister",
-                "date": date(2019, 6, 1),
-                "date_precision": "day",
-                "priority_id": "p1",
-                "kind": "action",
-                "title": "Signed a test treaty",
-                "summary": "A treaty.",
-                "assessment": "mixed",
-                "source_url": [URL + "r2"],
-            },
-            {
-                "entry_id": "r3",
-                "person_id": "bob-test",
-                "role": "Secretary-General",
-                "date": date(2021, 3, 1),
-                "date_precision": "day",
-                "priority_id": "p1",
-                "kind": "action",
-                "title": "Spoke up",
-                "summary": "A speech.",
-                "assessment": "advances",
-                "source_url": [URL + "r3"],
-            },
-            {
-                "entry_id": "r4",
-                "person_id": "bob-test",
-                "role": "Secretary-General",
-                "date": date(2022, 5, 1),
-                "date_precision": "month",
-                "priority_id": "p2",
-                "kind": "omission",
-                "title": "Kept quiet",
-                "summary": "Silence.",
-                "assessment": "falls-short",
-                "source_url": ["ftp://not-a-web-source"],
-            },
-        ],  # fmt: skip
-        "indicators": [
-            {
-                "indicator_id": "dp",
-                "priority_id": "p1",
-                "title": "Test penalty",
-                "kind": "categorical",
-                "categories": ["gone", "kept"],
-                "category_labels": ["Abolished", "Kept"],
-            },
-        ],  # fmt: skip
-        "indicator_values": [
-            {"iso3": "AAA", "indicator_id": "dp", "year": 2019, "category": "kept"},
-            {"iso3": "AAA", "indicator_id": "dp", "year": 2024, "category": "gone"},
-        ],
-        "assessments": [],
-        "searches": [],
-    }
-    return {name: _frame(package, name, table) for name, table in rows.items()}
+def _statement(sid, person, day, priority, ask, level, **extra) -> dict:
+    return {
+        "statement_id": sid, "cycle": CYCLE, "person_id": person, "date": day,
+        "date_precision": "day", "venue": "interview", "priority_id": priority, "ask_id": ask,
+        "commitment_level": level, "paraphrase": f"Synthetic paraphrase {sid}",
+        "quote": None, "second_hand": False, "source_url": [f"{SRC}/{sid}"], "archive_url": [],
+    } | extra  # fmt: skip
+
+
+def synthetic_tables() -> dict[str, pl.DataFrame]:
+    """The SYNTHETIC package's tables (see the module docstring)."""
+    people = list(PEOPLE)
+    states = {"ada-alpha": ["AAA"], "bo-beta": ["BBB", "AAA"], "cy-gamma": ["CCC"]}
+    return {
+        "priorities": frame("priorities", [
+            {"priority_id": "p1", "slug": "one", "title": "First priority",
+             "summary": "Synthetic summary one.", "order": 1},
+            {"priority_id": "p2", "slug": "two", "title": "Second priority",
+             "summary": "Synthetic summary two.", "order": 2},
+        ]),
+        "asks": frame("asks", [
+            {"ask_id": f"{p}.{a}", "priority_id": p, "text": f"Synthetic ask {p}.{a}", "order": i}
+            for p in ("p1", "p2") for i, a in enumerate("ab", 1)
+        ]),
+        "cycles": frame("cycles", [
+            {"cycle": CYCLE, "as_of": date(2030, 6, 30), "source_url": [SRC]},
+        ]),
+        "candidacies": frame("candidacies", [
+            {"cycle": CYCLE, "person_id": pid, "nominating_states_iso3": states[pid],
+             "nomination_date": date(2030, 1, i), "outcome": "unknown", "source_url": [SRC]}
+            for i, pid in enumerate(people, 1)
+        ]),
+        "people": frame("people", [
+            {"person_id": pid, "name": name, "source_url": [SRC]} for pid, name in PEOPLE.items()
+        ]),
+        "statements": frame("statements", [
+            _statement("s1", "ada-alpha", date(2030, 3, 1), "p1", "p1.a", 3, quote="We will."),
+            _statement("s2", "ada-alpha", date(2030, 2, 1), "p1", None, 1),
+            _statement("s3", "bo-beta", date(2030, 4, 1), "p2", "p2.b", 2, second_hand=True,
+                       archive_url=[f"{SRC}/archive/s3"]),
+        ]),
+        "assessments": frame("assessments", []),
+        "searches": frame("searches", [
+            {"search_id": "q1", "cycle": CYCLE, "person_id": "bo-beta", "priority_id": "p1",
+             "searched_on": date(2030, 5, 1), "result": "nothing-found", "source_url": []},
+            {"search_id": "q2", "cycle": CYCLE, "person_id": "cy-gamma", "priority_id": "p1",
+             "searched_on": date(2030, 5, 2), "result": "declined", "source_url": [SRC]},
+        ]),
+        "indicators": frame("indicators", [
+            {"indicator_id": "synthetic-status", "priority_id": "p1", "title": "Synthetic status",
+             "description": "A made-up categorical indicator.", "kind": "categorical",
+             "categories": ["yes", "no"], "category_labels": ["Yes", "No"],
+             "colors": ["#0072B2", "#E69F00"], "time_model": "snapshot",
+             "source_name": "Synthetic source", "source_url": [SRC], "license": "CC0",
+             "as_of": date(2030, 1, 1), "coverage_note": None},
+            {"indicator_id": "synthetic-count", "priority_id": "p2", "title": "Synthetic count",
+             "description": "A made-up annual number.", "kind": "numeric", "unit": "things",
+             "time_model": "annual", "source_name": "Synthetic counts", "source_url": [SRC],
+             "license": "CC0", "as_of": date(2030, 1, 1),
+             "coverage_note": "PARTIAL: a made-up partial list."},
+        ]),
+        "record_entries": frame("record_entries", [
+            {"entry_id": f"r{i}", "person_id": "ada-alpha", "role": "Synthetic role",
+             "date": date(2029, 1, i), "date_precision": "day", "priority_id": "p1",
+             "kind": "action", "title": f"Synthetic entry {i}", "summary": "Made up.",
+             "assessment": assessment, "source_url": [f"{SRC}/r{i}"]}
+            for i, assessment in enumerate(["advances", "advances", "falls-short"], 1)
+        ]),
+        "indicator_values": frame("indicator_values", [
+            {"iso3": "AAA", "indicator_id": "synthetic-status", "year": 2029, "category": "yes",
+             "source_url": [SRC]},
+            {"iso3": "BBB", "indicator_id": "synthetic-status", "year": 2029, "category": "no",
+             "note": "A synthetic note.", "source_url": [SRC]},
+            {"iso3": "AAA", "indicator_id": "synthetic-count", "year": 2028, "value": 3.0,
+             "source_url": [SRC]},
+            {"iso3": "AAA", "indicator_id": "synthetic-count", "year": 2029, "value": 12.0,
+             "source_url": [SRC]},
+            {"iso3": "XTR", "indicator_id": "synthetic-count", "year": 2029, "value": 40.0,
+             "source_url": [SRC]},
+        ]),
+        "countries": frame("countries", [
+            {"iso3": "AAA", "name": "Aland", "un_member": True, "lat": 10.0, "lon": 10.0},
+            {"iso3": "BBB", "name": "Bland", "un_member": True, "lat": 20.0, "lon": 20.0},
+            {"iso3": "CCC", "name": "Cland", "un_member": True, "lat": 30.0, "lon": 30.0},
+            {"iso3": "XTR", "name": "Xterritory", "un_member": False, "lat": None, "lon": None},
+        ]),
+        "peacekeeping_missions": frame("peacekeeping_missions", [
+            {"acronym": "SYNA", "name": "Synthetic Mission A", "country_iso3": ["BBB"],
+             "start_date": date(2020, 1, 1), "end_date": None, "status": "active",
+             "hq_city": "Btown", "lat": 20.0, "lon": 20.0, "poc_mandate": "yes",
+             "source_url": [SRC]},
+            {"acronym": "SYNB", "name": "Synthetic Mission B", "country_iso3": ["BBB", "CCC"],
+             "start_date": date(2017, 1, 1), "end_date": date(2019, 6, 30), "status": "closed",
+             "hq_city": None, "lat": 30.0, "lon": 30.0, "poc_mandate": "unknown",
+             "source_url": [SRC]},
+        ]),
+        "sc_vetoes": frame("sc_vetoes", []),
+    }  # fmt: skip

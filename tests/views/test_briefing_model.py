@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from tests.views import synthetic
+from tests.views import synthetic_race as synthetic
 from views import briefing as view
 from views import candidate as candidate_view
 from views.words import Words

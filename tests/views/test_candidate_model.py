@@ -6,7 +6,7 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from tests.views import synthetic
+from tests.views import synthetic_race as synthetic
 from views import candidate as view
 from views.words import Words
 

@@ -8,7 +8,7 @@ from datetime import timedelta
 import polars as pl
 import pytest
 
-from tests.views import synthetic
+from tests.views import synthetic_race as synthetic
 from views import overview as view
 from views.words import Words
 

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import polars as pl
 import pytest
 
-from tests.views import synthetic
+from tests.views import synthetic_race as synthetic
 from views import record as view
 from views.words import Words
 

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from tests.views import synthetic
+from tests.views import synthetic_race as synthetic
 from views import updates as view
 from views.words import Words
 
