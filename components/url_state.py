@@ -56,10 +56,9 @@ _GUARD = """<script>(() => {{
 
 
 def start_run() -> None:
-    """Forget last run's notices, known keys and package (the entry file calls this first)."""
+    """Forget last run's notices and known keys (the entry file calls this first)."""
     st.session_state[NOTICES] = []
     st.session_state[KEYS] = set(GLOBAL_KEYS)
-    st.session_state.pop("_package_this_run", None)  # components.data.RUN_PACKAGE
     key, value = TOO_LONG
     if st.query_params.get_all(key) == [value]:
         _notice(

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from loaders import Problem, Resource
-from store import changed_fields
+from views.common import changed_fields
 
 __all__ = [
     "POLL_COUNTS",

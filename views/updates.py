@@ -15,8 +15,7 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
-from store.audit import changed_fields
-from views.common import country_names
+from views.common import changed_fields, country_names
 
 __all__ = ["DEFAULT_DAYS", "Update", "data_updates", "audit_updates", "updates_since"]
 
