@@ -169,8 +169,8 @@ def radar_chart(package, cycle: int, person_id: str):
 model = cached(candidate_model, package, cycle, person_id)
 who, radar, timeline = model["who"], model["radar"], model["timeline"]
 as_of = format_date(who.as_of) if who.as_of else t("common.as_of_unknown")
-n_record = timeline.filter(pl.col("lane") == "record").height
-n_polls = timeline.filter(pl.col("lane") == "straw-polls").height
+n_record = timeline.filter(pl.col("lane") == view.LANE_RECORD).height
+n_polls = timeline.filter(pl.col("lane") == view.LANE_POLLS).height
 record_part = (
     t(
         "candidate.state_record",
@@ -189,7 +189,7 @@ page_header(
         "candidate.state",
         name=md_text(who.name),
         cycle=cycle,
-        statements=timeline.filter(pl.col("lane") == "statements").height,
+        statements=timeline.filter(pl.col("lane") == view.LANE_STATEMENTS).height,
         priorities=radar.filter(pl.col("level").is_not_null()).height,
         polls=t("candidate.state_polls", n=n_polls) if n_polls else t("candidate.state_polls_none"),
         record=record_part,

@@ -2,7 +2,7 @@
 
 Settings come from `st.secrets["auth"]` (`.streamlit/secrets.toml`, see the committed
 `secrets.toml.example`), else from the TOML file named by `$TRACKER_AUTH_FILE` (same `[auth]`
-table). Passwords are bcrypt hashes (`python -m loaders add-user NAME --role curator`). The rules
+table). Passwords are bcrypt hashes (`python -m store add-user NAME --role curator`). The rules
 (normalised usernames, constant-time checks, time-based throttling, the signed remember-me cookie)
 live in `store.login`; this module only draws the form and keeps the session's login. What is
 promised, and how an admin unlocks an account or rotates the cookie key: docs/SECURITY.md.

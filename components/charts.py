@@ -12,6 +12,7 @@ import streamlit as st
 
 from components.cached import cached
 from components.i18n import t
+from views.palette import ASSESSMENT_STYLE, STATUS_STYLE  # re-exported for the pages
 
 __all__ = [
     "PLOTLY_CONFIG",
@@ -32,22 +33,6 @@ PLOTLY_CONFIG = {
     "topojsonURL": "/app/static/topojson/",
 }
 
-# Okabe-Ito based, safe for the common colour-vision deficiencies; every status also has a symbol
-# and a word, so colour is never the only carrier.
-STATUS_STYLE = {
-    "specific": {"color": "#0072B2", "symbol": "●●●", "marker": "circle"},
-    "clear": {"color": "#56B4E9", "symbol": "●●○", "marker": "circle"},
-    "general": {"color": "#009E73", "symbol": "●○○", "marker": "circle"},
-    "contradicts": {"color": "#D55E00", "symbol": "✕", "marker": "x"},
-    "silent": {"color": "#999999", "symbol": "∅", "marker": "circle-open"},
-    "declined": {"color": "#CC79A7", "symbol": "⊘", "marker": "square-open"},
-    "not-assessed": {"color": "#DDDDDD", "symbol": "?", "marker": "circle-open-dot"},
-}
-ASSESSMENT_STYLE = {
-    "advances": {"color": "#0072B2", "symbol": "▲", "marker": "triangle-up"},
-    "mixed": {"color": "#E69F00", "symbol": "◆", "marker": "diamond"},
-    "falls-short": {"color": "#D55E00", "symbol": "▼", "marker": "triangle-down"},
-}
 
 
 def cached_figure(builder: Callable[..., go.Figure], package, *args, **kwargs) -> go.Figure:

@@ -22,6 +22,9 @@ import polars as pl
 
 from components.charts import STATUS_STYLE
 from components.i18n import format_date, t
+from loaders.schema import LEVELS
+from views.commitments import GAP_STATUSES
+from views.palette import SERIES_COLORS
 from views.text import chart_text, md_link, md_text
 
 __all__ = [
@@ -37,10 +40,9 @@ __all__ = [
 ]
 
 # Okabe-Ito; each candidacy also has its own marker shape, so colour is not the only carrier.
-CANDIDATE_COLORS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00")
+CANDIDATE_COLORS = SERIES_COLORS[:6]
 CANDIDATE_SYMBOLS = ("diamond", "triangle-up", "star", "hexagon", "pentagon", "hourglass")
-GAP_STATUSES = ("silent", "declined", "not-assessed")
-LEVEL_STATUSES = ("contradicts", "general", "clear", "specific")  # levels 0..3
+LEVEL_STATUSES = LEVELS  # levels 0..3
 # Level n is drawn on ring n + 1: the centre stays free, so markers beside a spoke have room and
 # the ring labels (between the P8 and P1 spokes) stay clear of them. `contradicts` (0) is ring 1.
 RING_OFFSET = 1

@@ -24,6 +24,8 @@ from pathlib import Path
 
 from deploy.balancer import haproxy_command, render_config, server_status
 from deploy.postgres import ThrowawayPostgres
+from loaders import default_data_dir
+from store import export_package, open_store
 
 __all__ = [
     "Stack",
@@ -264,9 +266,6 @@ class Stack:
     def _export_edits(self) -> None:
         """Before the throwaway database goes: curators' edits, if any, saved as a data package."""
         try:
-            from loaders import default_data_dir
-            from store import export_package, open_store
-
             store = open_store(self.db_url, default_data_dir())
             if store.state().edits:
                 target = self.state_dir / time.strftime("export-%Y%m%d-%H%M%S")

@@ -13,6 +13,9 @@ from pathlib import Path
 from typing import Any
 
 __all__ = [
+    "ASSESSMENTS",
+    "LEVELS",
+    "SEARCHED_GAPS",
     "DescriptorError",
     "Field",
     "ForeignKey",
@@ -44,6 +47,16 @@ REQUIRED_RESOURCES = (
     "sc_vetoes",
     "peacekeeping_missions",
 )
+
+# The vocabularies the dashboard draws, each value with its own colour, symbol and word: the one
+# home of these names (views import them). A descriptor whose enum names other values is a problem.
+ASSESSMENTS = ("advances", "mixed", "falls-short")  # record_entries.assessment
+LEVELS = ("contradicts", "general", "clear", "specific")  # commitment levels 0..3
+SEARCHED_GAPS = ("silent", "declined")  # assessments.level when a search found no commitment
+VOCABULARIES = {
+    ("record_entries", "assessment"): ASSESSMENTS,
+    ("assessments", "level"): (*LEVELS, *SEARCHED_GAPS),
+}
 
 
 class DescriptorError(ValueError):
@@ -239,6 +252,13 @@ def parse_descriptor(raw: Any) -> tuple[PackageDescriptor | None, list[str]]:
                     f"{fk.resource!r}, which the package does not have"
                 )
         usable.append(replace(resource, foreign_keys=tuple(keys)))
+        for (table, name), values in VOCABULARIES.items():
+            fld = next((f for f in resource.fields if f.name == name), None)
+            if resource.name == table and fld and fld.enum and set(fld.enum) != set(values):
+                problems.append(
+                    f"{table}.{name}: the enum must name exactly {', '.join(values)} (the values "
+                    f"the dashboard draws), not {', '.join(fld.enum)}"
+                )
     descriptor = PackageDescriptor(
         name=str(raw.get("name", "")),
         title=str(raw.get("title", "")),

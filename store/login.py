@@ -2,7 +2,7 @@
 
 - A username is normalised once (`normalise_username`): the accounts' names and the typed name
   alike, so case and surrounding spaces never make a second account or a second counter.
-- A password is compared exactly as typed, as `python -m loaders add-user` hashed it (which
+- A password is compared exactly as typed, as `python -m store add-user` hashed it (which
   refuses passwords with leading or trailing spaces, see `password_problem`).
 - `check_password` takes the same time for an unknown username as for a known one with a wrong
   password: it checks a dummy bcrypt hash of the same cost.

@@ -19,6 +19,7 @@ import polars as pl
 from views.commitments import LEVEL_NAMES
 from views.common import country_names, mid_period
 from views.compare import axis_labels, http_links, http_only
+from views.palette import BLACK, BLUE, SERIES_COLORS, SKY_BLUE
 from views.text import chart_text
 
 __all__ = [
@@ -38,7 +39,12 @@ __all__ = [
     "state_record_table",
 ]
 
-LANES = ("selection", "statements", "straw-polls", "record")
+# The timeline's lanes, top to bottom; the names are also the `lane` column's values.
+LANE_SELECTION = "selection"
+LANE_STATEMENTS = "statements"
+LANE_POLLS = "straw-polls"
+LANE_RECORD = "record"
+LANES = (LANE_SELECTION, LANE_STATEMENTS, LANE_POLLS, LANE_RECORD)
 # Events of another person that still shape every candidacy of the cycle.
 CYCLE_WIDE_EVENTS = ("sc-recommendation", "ga-appointment", "term-start")
 # cycles-table milestones shown when no selection event already marks that date. Straw polls are
@@ -80,9 +86,7 @@ TIMELINE_WORDS = (
     "assessment_falls-short",
 )
 # Eight colour-blind-safe colours (Okabe-Ito with black), one per priority, p1..p8.
-PRIORITY_COLORS = (
-    "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000",
-)  # fmt: skip
+PRIORITY_COLORS = SERIES_COLORS
 # And a shape per priority, so colour is not the only carrier.
 PRIORITY_SYMBOLS = (
     "circle", "square", "diamond", "triangle-up", "triangle-down", "pentagon", "hexagon", "cross",
@@ -232,7 +236,7 @@ def timeline(tables: dict[str, pl.DataFrame], cycle: int, person_id: str) -> pl.
             events,
             date=pl.col("date"),
             precision=pl.lit("day"),
-            lane=pl.lit("selection"),
+            lane=pl.lit(LANE_SELECTION),
             kind=pl.col("event_type"),
             own=(pl.col("person_id") == person_id).fill_null(False),
             title=pl.col("title"),
@@ -257,7 +261,7 @@ def timeline(tables: dict[str, pl.DataFrame], cycle: int, person_id: str) -> pl.
                     pl.DataFrame(extra, schema={"date": pl.Date, "kind": pl.String}),
                     date=pl.col("date"),
                     precision=pl.lit("day"),
-                    lane=pl.lit("selection"),
+                    lane=pl.lit(LANE_SELECTION),
                     kind=pl.col("kind"),
                     own=pl.lit(True),
                     source_url=pl.lit(http_links(row["source_url"]), dtype=pl.List(pl.String)),
@@ -276,7 +280,7 @@ def timeline(tables: dict[str, pl.DataFrame], cycle: int, person_id: str) -> pl.
             history,
             date=pl.col("date"),
             precision=pl.col("date_precision"),
-            lane=pl.lit("selection"),
+            lane=pl.lit(LANE_SELECTION),
             kind=pl.format("state-{}", pl.col("action")),
             own=pl.lit(True),
             detail=pl.col("state"),
@@ -295,7 +299,7 @@ def timeline(tables: dict[str, pl.DataFrame], cycle: int, person_id: str) -> pl.
                 pl.DataFrame(milestones, schema={"date": pl.Date, "kind": pl.String}),
                 date=pl.col("date"),
                 precision=pl.lit("day"),
-                lane=pl.lit("selection"),
+                lane=pl.lit(LANE_SELECTION),
                 kind=pl.col("kind"),
                 own=pl.lit(False),
                 source_url=pl.lit(http_links(cyc_row["source_url"]), dtype=pl.List(pl.String)),
@@ -310,7 +314,7 @@ def timeline(tables: dict[str, pl.DataFrame], cycle: int, person_id: str) -> pl.
             statements.sort("date", "statement_id"),
             date=pl.col("date"),
             precision=pl.col("date_precision"),
-            lane=pl.lit("statements"),
+            lane=pl.lit(LANE_STATEMENTS),
             kind=pl.lit("statement"),
             own=pl.lit(True),
             title=pl.col("venue"),
@@ -331,7 +335,7 @@ def timeline(tables: dict[str, pl.DataFrame], cycle: int, person_id: str) -> pl.
             polls.sort("poll_number"),
             date=pl.col("date"),
             precision=pl.lit("day"),
-            lane=pl.lit("straw-polls"),
+            lane=pl.lit(LANE_POLLS),
             kind=pl.lit("straw-poll"),
             own=pl.lit(True),
             poll_number=pl.col("poll_number"),
@@ -353,7 +357,7 @@ def timeline(tables: dict[str, pl.DataFrame], cycle: int, person_id: str) -> pl.
                 record.sort("date", "entry_id"),
                 date=pl.col("date"),
                 precision=pl.col("date_precision"),
-                lane=pl.lit("record"),
+                lane=pl.lit(LANE_RECORD),
                 kind=pl.col("kind"),
                 own=pl.lit(True),
                 title=pl.col("title"),
@@ -395,20 +399,20 @@ def timeline_labels(
 
     def label(row: dict) -> str:
         lane, kind = row["lane"], row["kind"]
-        if lane == "selection" and kind.startswith("state-"):
+        if lane == LANE_SELECTION and kind.startswith("state-"):
             return words[f"own_{kind}"].format(state=row["detail"] or "")
-        if lane == "selection":
+        if lane == LANE_SELECTION:
             text = row["title"] or words.get(
                 f"ms_{kind}" if kind in CYCLE_MILESTONES else f"own_{kind}", kind
             )
             if as_of is not None and row["date"] > as_of:
                 text += f" ({words['scheduled']})"
             return text
-        if lane == "statements":
+        if lane == LANE_STATEMENTS:
             level = words.get(f"level_{row['status']}", row["status"] or "")
             venue = venue_words.get(row["title"], row["title"] or "")
             return f"{row['priority_id'].upper()} · {level} · {venue} — {row['detail'] or ''}"
-        if lane == "straw-polls":
+        if lane == LANE_POLLS:
             text = words["poll"].format(
                 n=row["poll_number"],
                 encourage=count(row["encourage"]),
@@ -476,21 +480,21 @@ def timeline_figure(
             )
         )
 
-    selection = frame.filter(pl.col("lane") == "selection")
+    selection = frame.filter(pl.col("lane") == LANE_SELECTION)
     add(
         selection.filter(pl.col("own")),
         words["legend_own"].format(name=name),
-        {"symbol": "star", "color": "#000000", "size": 15},
-        meta={"lane": "selection", "own": True},
+        {"symbol": "star", "color": BLACK, "size": 15},
+        meta={"lane": LANE_SELECTION, "own": True},
     )
     add(
         selection.filter(~pl.col("own")),
         words["legend_cycle"],
         {"symbol": "diamond-open", "color": "#666666", "line": {"width": 2, "color": "#666666"}},
-        meta={"lane": "selection", "own": False},
+        meta={"lane": LANE_SELECTION, "own": False},
     )
     axes = axis_labels(priorities)
-    statements = frame.filter(pl.col("lane") == "statements")
+    statements = frame.filter(pl.col("lane") == LANE_STATEMENTS)
     for i, (pid, axis) in enumerate(axes.items()):
         rows = statements.filter(pl.col("priority_id") == pid)
         # A shape per priority as well as a colour, and no text on the points: labels of
@@ -501,22 +505,22 @@ def timeline_figure(
             {"symbol": PRIORITY_SYMBOLS[i % len(PRIORITY_SYMBOLS)],
              "color": PRIORITY_COLORS[i % len(PRIORITY_COLORS)],
              "line": {"width": 1.5, "color": "#333333"}},
-            meta={"lane": "statements", "priority_id": pid},
+            meta={"lane": LANE_STATEMENTS, "priority_id": pid},
         )  # fmt: skip
     add(
-        frame.filter(pl.col("lane") == "straw-polls"),
+        frame.filter(pl.col("lane") == LANE_POLLS),
         words["legend_polls"],
-        {"symbol": "square", "color": "#56B4E9", "line": {"width": 1.5, "color": "#0072B2"}},
-        meta={"lane": "straw-polls"},
+        {"symbol": "square", "color": SKY_BLUE, "line": {"width": 1.5, "color": BLUE}},
+        meta={"lane": LANE_POLLS},
     )
-    record = frame.filter(pl.col("lane") == "record")
+    record = frame.filter(pl.col("lane") == LANE_RECORD)
     for assessment, style in assessment_style.items():
         add(
             record.filter(pl.col("status") == assessment),
             words[f"assessment_{assessment}"],
             {"symbol": style["marker"], "color": style["color"],
              "line": {"width": 1, "color": "#333333"}},
-            meta={"lane": "record", "assessment": assessment},
+            meta={"lane": LANE_RECORD, "assessment": assessment},
         )  # fmt: skip
 
     fig.update_layout(

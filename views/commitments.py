@@ -13,18 +13,22 @@ from __future__ import annotations
 
 import polars as pl
 
+from loaders.schema import LEVELS, SEARCHED_GAPS
+
 __all__ = [
     "LEVEL_NAMES",
     "STATUS_ORDER",
     "GAP_STATUSES",
+    "NOT_ASSESSED",
     "priority_levels",
     "candidacy_options",
 ]
 
-LEVEL_NAMES = {3: "specific", 2: "clear", 1: "general", 0: "contradicts"}
+LEVEL_NAMES = dict(enumerate(LEVELS))  # {0: "contradicts", ..., 3: "specific"}
 LEVEL_OF = {name: level for level, name in LEVEL_NAMES.items()}
-GAP_STATUSES = ("silent", "declined", "not-assessed")
-STATUS_ORDER = ("specific", "clear", "general", "contradicts", *GAP_STATUSES)
+NOT_ASSESSED = "not-assessed"  # nobody has looked: not a value of the data, a gap the views name
+GAP_STATUSES = (*SEARCHED_GAPS, NOT_ASSESSED)
+STATUS_ORDER = (*reversed(LEVELS), *GAP_STATUSES)
 
 SCHEMA = {
     "cycle": pl.Int64,
@@ -60,7 +64,10 @@ def priority_levels(
     """
     cands = tables["candidacies"].filter(pl.col("cycle") == cycle).select("cycle", "person_id")
     if person_ids is not None:
-        order = pl.DataFrame({"person_id": person_ids, "_order": range(len(person_ids))})
+        order = pl.DataFrame(
+            {"person_id": person_ids, "_order": range(len(person_ids))},
+            schema={"person_id": pl.String, "_order": pl.Int64},
+        )
         cands = cands.join(order, on="person_id").sort("_order").drop("_order")
     cands = cands.with_row_index("_c")
     grid = cands.join(tables["priorities"].select("priority_id", "order"), how="cross")

@@ -9,14 +9,25 @@ the priority in general count only for the priority as a whole, taken from
 from __future__ import annotations
 
 import html
+from dataclasses import dataclass
 
 import plotly.graph_objects as go
 import polars as pl
 from plotly.subplots import make_subplots
 
+from loaders.schema import ASSESSMENTS
 from loaders.urls import http_only
-from views.commitments import GAP_STATUSES, LEVEL_NAMES, candidacy_options, priority_levels
+from views.commitments import (
+    GAP_STATUSES,
+    LEVEL_NAMES,
+    STATUS_ORDER,
+    candidacy_options,
+    priority_levels,
+)
 from views.common import person_names
+from views.palette import ASSESSMENT_STYLE, LEVEL_COLORS, STATUS_STYLE
+from views.text import md_link, md_text
+from views.words import Words
 
 __all__ = [
     "ASSESSMENTS",
@@ -31,12 +42,16 @@ __all__ = [
     "record_on",
     "assessment_counts",
     "grid_figure",
+    "LIST_LIMIT",
+    "IndicatorCard",
+    "PrioritiesModel",
+    "priorities_model",
 ]
 
-ASSESSMENTS = ("advances", "mixed", "falls-short")
 GRID_MARGIN = {"t": 40, "l": 10, "r": 10, "b": 130}  # room below the grid: colour scale, legend
 BELOW_GRID_PX = {"colorbar": 10, "legend": 80}  # where each sits under the grid, in px
-LEVEL_COLORS = {0: "#D55E00", 1: "#009E73", 2: "#56B4E9", 3: "#0072B2"}  # as STATUS_STYLE
+# Lists longer than this show their newest (or first) entries and say so; the CSV holds them all.
+LIST_LIMIT = 50
 
 
 def priority_options(priorities: pl.DataFrame) -> list[tuple[str, str]]:
@@ -285,9 +300,7 @@ def grid_figure(
     z = [[by_cell[(n, a)]["level"] for a in ask_ids] for n in names]
     # Ask cells carry the status's mark only (mark_<status>; a phone gives a cell ~25 px): the
     # hover, the colour scale and the table below the chart give the words.
-    text = [
-        [labels.get(f"mark_{by_cell[(n, a)]['status']}", "") for a in ask_ids] for n in names
-    ]
+    text = [[labels.get(f"mark_{by_cell[(n, a)]['status']}", "") for a in ask_ids] for n in names]
     hover = [
         [
             f"<b>{n}</b><br>{a}: {html.escape(labels.get('ask_' + a, ''), quote=False)}<br>"
@@ -393,3 +406,254 @@ def grid_figure(
         legend={"orientation": "h", "y": -BELOW_GRID_PX["legend"] / plot_height, "yanchor": "top"},
     )
     return fig
+
+
+# --- the page's view model ---
+
+
+def _status_word(status: str, words: Words) -> str:
+    """Symbol and word of a commitment status, e.g. '●●○ clear (2)'."""
+    return f"{STATUS_STYLE[status]['symbol']} {words('common.status_' + status)}"
+
+
+def _assessment_word(assessment: str, words: Words) -> str:
+    """Symbol and word of a record assessment, e.g. '▲ advances'."""
+    return f"{ASSESSMENT_STYLE[assessment]['symbol']} {words('common.assessment_' + assessment)}"
+
+
+def _links(urls: list[str] | None, words: Words) -> str:
+    """Markdown links to the http(s) sources (`http_only` has already dropped anything else)."""
+    urls = list(urls or [])
+    return " · ".join(
+        md_link(u, f"{words('priorities.source')} {i}") for i, u in enumerate(urls, 1)
+    ) or words("priorities.no_source")
+
+
+def grid_labels(asks: pl.DataFrame, words: Words) -> dict[str, str]:
+    """The grid's words (see `grid_figure`'s `labels`)."""
+    labels = {f"status_{s}": _status_word(s, words) for s in STATUS_ORDER}
+    labels |= {
+        f"cell_{s}": f"{STATUS_STYLE[s]['symbol']} {words('priorities.cell_' + s)}"
+        for s in STATUS_ORDER
+    }
+    labels |= {f"mark_{s}": STATUS_STYLE[s]["symbol"] for s in STATUS_ORDER}
+    labels |= {f"ask_{a}": text for a, text in asks.select("ask_id", "text").iter_rows()}
+    labels |= {
+        "reviewed": words("common.reviewed"),
+        "provisional": words("common.provisional"),
+        "overall": words("priorities.overall"),
+        "asks": words("priorities.asks"),
+        "levels": words("priorities.levels"),
+        "gaps": words("priorities.gaps"),
+        "n_statements": words("priorities.n_statements"),
+        "coverage": words("priorities.coverage"),
+    }
+    return labels
+
+
+def statement_block(s: dict, words: Words) -> str:
+    """One statement (a row of `statements_on`) as Markdown: who, when, where, on what, the
+    level, the words, the sources."""
+    ask = md_text(s["ask_id"]) if s["ask_id"] else words("priorities.priority_general")
+    quote = f" — “{md_text(s['quote'])}”" if s["quote"] else ""
+    second = f" *({words('priorities.second_hand')})*" if s["second_hand"] else ""
+    archive = (
+        f" · {md_link(s['archive'][0], words('priorities.archive'))}"
+        if s["archive"] is not None and len(s["archive"])
+        else ""
+    )
+    venue = words("priorities.venue_" + s["venue"])
+    when = words.date(s["date"], s["date_precision"])
+    return (
+        f"**{md_text(s['name'])}** · {when} · {venue} · {ask} · "
+        f"**{_status_word(s['status'], words)}**{second}  \n{md_text(s['paraphrase'])}{quote}  \n"
+        f"{_links(s['sources'], words)}{archive}"
+    )
+
+
+def record_block(e: dict, words: Words) -> str:
+    """One record entry (a row of `record_on`) as Markdown."""
+    return (
+        f"**{words.date(e['date'], e['date_precision'])}** · {md_text(e['name'])} "
+        f"({md_text(e['role'])}) · {_assessment_word(e['assessment'], words)} · "
+        f"{words('priorities.kind_' + e['kind'])}  \n"
+        f"**{md_text(e['title'])}** — {md_text(e['summary'])}  \n{_links(e['sources'], words)}"
+    )
+
+
+@dataclass(frozen=True)
+class IndicatorCard:
+    """One country indicator on the page: heading and meta line (Markdown), the map link."""
+
+    indicator_id: str
+    heading: str
+    meta: str
+    map_label: str
+
+
+@dataclass(frozen=True)
+class PrioritiesModel:
+    """Everything the priorities page shows for one priority and cycle.
+
+    Lists are cut at LIST_LIMIT items; a `*_cut` sentence then says so (None when complete) and
+    the full frame (`statements`, `indicators_frame`, `record`) goes to a CSV download. `grid_*`
+    are None when the cycle has no candidacies (`no_grid` says so). `shown` holds the rows the
+    view cites, for the source notes.
+    """
+
+    title: str
+    state: str
+    summary: str
+    asks_list: str
+    grid_title: str
+    no_grid: str | None
+    grid_figure: go.Figure | None
+    grid_table: pl.DataFrame | None
+    grid_plotted: pl.DataFrame | None
+    statements_title: str
+    no_statements: str | None
+    statement_blocks: tuple[str, ...]
+    statements_cut: str | None
+    statements: pl.DataFrame
+    no_indicators: str | None
+    indicator_cards: tuple[IndicatorCard, ...]
+    indicators_cut: str | None
+    indicators_frame: pl.DataFrame
+    no_record: str | None
+    counts: tuple[tuple[str, int], ...]
+    record_links: tuple[tuple[str, str], ...]
+    record_blocks: tuple[str, ...]
+    record_cut: str | None
+    record: pl.DataFrame
+    shown: dict[str, pl.DataFrame]
+
+
+def _cut(words: Words, key: str, shown: int, total: int) -> str | None:
+    """'Showing 50 of 130 …' for a list that was cut, None when it is complete."""
+    return words(key, shown=shown, total=total) if shown < total else None
+
+
+def _indicator_card(ind: dict, words: Words) -> IndicatorCard:
+    source = (
+        md_link(ind["sources"][0], ind["source_name"])
+        if ind["sources"] is not None and len(ind["sources"])
+        else md_text(ind["source_name"])
+    )
+    as_of = words.date(ind["as_of"]) if ind["as_of"] else words("common.as_of_unknown")
+    return IndicatorCard(
+        indicator_id=ind["indicator_id"],
+        heading=(
+            f"**{md_text(ind['title'])}** ({md_text(ind['indicator_id'])})  \n"
+            f"{md_text(ind['description'])}"
+        ),
+        meta=words(
+            "priorities.indicator_meta",
+            as_of=as_of,
+            source=source,
+            licence=md_text(ind["license"]) or "—",
+        ),
+        map_label=words("priorities.on_map", title=md_text(ind["title"])),
+    )
+
+
+def priorities_model(
+    tables: dict[str, pl.DataFrame], priority: str, cycle: int, words: Words
+) -> PrioritiesModel:
+    """The page for one priority and cycle: the asks, the candidacy × ask grid (figure, table,
+    CSV frame), the newest LIST_LIMIT statements in date order, the indicators, and the record
+    entries newest first."""
+    prio = priority_row(tables["priorities"], priority)
+    asks = priority_asks(tables["asks"], priority)
+    overall = overall_levels(tables, cycle, priority)
+    grid = ask_grid(tables, cycle, priority)
+    statements = statements_on(tables, cycle, priority)
+    indicators = indicators_on(tables["indicators"], priority)
+    record = record_on(tables, priority)
+    as_of = words.date(tables["cycles"].filter(pl.col("cycle") == cycle)["as_of"][0])
+    labels = grid_labels(asks, words)
+    has_grid = not overall.is_empty()
+    statement_blocks = tuple(
+        statement_block(s, words) for s in statements.tail(LIST_LIMIT).iter_rows(named=True)
+    )
+    record_blocks = tuple(
+        record_block(e, words) for e in record.head(LIST_LIMIT).iter_rows(named=True)
+    )
+    return PrioritiesModel(
+        title=f"{priority.upper()} · {md_text(prio['title'])}",
+        state=words(
+            "priorities.state",
+            title=md_text(prio["title"]),
+            n=overall.height,
+            cycle=cycle,
+            asks=asks.height,
+            statements=statements.height,
+            with_evidence=overall.filter(pl.col("level").is_not_null()).height,
+            as_of=as_of,
+        ),
+        summary=f"**{md_text(prio['summary'])}**",
+        asks_list="\n".join(
+            f"- `{a['ask_id']}` {md_text(a['text'])}" for a in asks.iter_rows(named=True)
+        ),
+        grid_title=words("priorities.grid_title", cycle=cycle),
+        no_grid=None if has_grid else words("priorities.no_candidacies", cycle=cycle, as_of=as_of),
+        grid_figure=grid_figure(grid, overall, asks, labels=labels) if has_grid else None,
+        grid_table=ask_table(
+            grid,
+            overall,
+            asks,
+            {s: labels[f"cell_{s}"] for s in STATUS_ORDER},
+            ask_header=words("priorities.col_ask"),
+            overall_label=words("priorities.overall"),
+        )
+        if has_grid
+        else None,
+        grid_plotted=grid.join(
+            overall.select(
+                "person_id",
+                pl.col("level").alias("overall_level"),
+                pl.col("status").alias("overall_status"),
+                pl.col("reviewed").alias("overall_reviewed"),
+            ),
+            on="person_id",
+            how="left",
+        )
+        if has_grid
+        else None,
+        statements_title=words("priorities.statements_title", n=statements.height, cycle=cycle),
+        no_statements=words("priorities.no_statements", cycle=cycle, as_of=as_of)
+        if statements.is_empty()
+        else None,
+        statement_blocks=statement_blocks,
+        statements_cut=_cut(
+            words, "priorities.statements_shown", len(statement_blocks), statements.height
+        ),
+        statements=statements,
+        no_indicators=words("priorities.no_indicators") if indicators.is_empty() else None,
+        indicator_cards=tuple(
+            _indicator_card(ind, words) for ind in indicators.head(LIST_LIMIT).iter_rows(named=True)
+        ),
+        indicators_cut=_cut(
+            words,
+            "priorities.indicators_shown",
+            min(LIST_LIMIT, indicators.height),
+            indicators.height,
+        ),
+        indicators_frame=indicators,
+        no_record=words("priorities.no_record") if record.is_empty() else None,
+        counts=tuple((_assessment_word(a, words), n) for a, n in assessment_counts(record).items()),
+        record_links=tuple(
+            (pid, words("priorities.record_link", name=md_text(name)))
+            for pid, name in record.select("person_id", "name")
+            .unique(maintain_order=True)
+            .iter_rows()
+        ),
+        record_blocks=record_blocks,
+        record_cut=_cut(words, "priorities.record_shown", len(record_blocks), record.height),
+        record=record,
+        shown={
+            "statements": statements.select(pl.col("sources").alias("source_url")),
+            "searches": tables["searches"].filter(
+                (pl.col("cycle") == cycle) & (pl.col("priority_id") == priority)
+            ),
+        },
+    )

@@ -11,6 +11,7 @@ from urllib.parse import urlparse
 import plotly.graph_objects as go
 import polars as pl
 
+from loaders.schema import ASSESSMENTS
 from loaders.urls import http_only
 from views.commitments import priority_levels
 from views.common import mid_period, person_names
@@ -31,7 +32,6 @@ __all__ = [
     "said_vs_did",
 ]
 
-ASSESSMENTS = ("advances", "mixed", "falls-short")
 # Within a priority's lane each assessment has its own sub-row, so markers do not hide each other.
 LANE_OFFSET = {"advances": -0.22, "mixed": 0.0, "falls-short": 0.22}
 

@@ -16,6 +16,7 @@ from plotly.subplots import make_subplots
 
 from loaders.urls import http_only
 from views.common import cycles_desc, person_names
+from views.palette import BLUE, VERMILLION
 from views.words import Words
 
 __all__ = [
@@ -49,8 +50,8 @@ VOTES = ("encourage", "discourage", "no_opinion", "not_reported")
 # Okabe-Ito colours; discourage and "not reported" also carry a fill pattern, and every segment is
 # named in the legend and the hover, so colour is never the only carrier.
 VOTE_STYLE = {
-    "encourage": {"color": "#0072B2", "pattern": "", "fg": "#FFFFFF"},
-    "discourage": {"color": "#D55E00", "pattern": "x", "fg": "#FFFFFF"},
+    "encourage": {"color": BLUE, "pattern": "", "fg": "#FFFFFF"},
+    "discourage": {"color": VERMILLION, "pattern": "x", "fg": "#FFFFFF"},
     "no_opinion": {"color": "#BBBBBB", "pattern": "", "fg": "#FFFFFF"},
     "not_reported": {"color": "#F2F2F2", "pattern": "/", "fg": "#777777"},
 }
@@ -264,7 +265,7 @@ def poll_names(results: pl.DataFrame, words: Words) -> dict[int, str]:
     }
 
 
-TREND_HIGHLIGHT = "#0072B2"  # the panel's own candidate (Okabe-Ito blue)
+TREND_HIGHLIGHT = BLUE  # the panel's own candidate
 TREND_CONTEXT = "#C8CDD2"  # the other candidates, behind it, for comparison
 TREND_PANEL_HEIGHT = 150  # px per row of panels
 TITLE_WRAP = 14  # characters; longer names break onto a second line

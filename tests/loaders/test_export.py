@@ -1,4 +1,4 @@
-"""`python -m loaders export DIR`: atomic, and a truncated or changed export fails the check."""
+"""`python -m store export DIR`: atomic, and a truncated or changed export fails the check."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ def db(tmp_path, monkeypatch):
 def cli_export(out, env_extra=None, **popen):
     env = {**os.environ, **(env_extra or {})}
     return subprocess.Popen(
-        [sys.executable, "-m", "loaders", "export", str(out)],
+        [sys.executable, "-m", "store", "export", str(out)],
         cwd=REPO,
         env={**env, "PYTHONPATH": str(REPO)},
         stdout=subprocess.PIPE,

@@ -3,8 +3,11 @@
 import polars as pl
 import pytest
 
+from tests.views.synthetic import CYCLE, PEOPLE, synthetic_tables
 from views import priorities as view
 from views.commitments import GAP_STATUSES, LEVEL_NAMES, candidacy_options, priority_levels
+from views.text import md_text
+from views.words import Words
 
 
 @pytest.fixture(scope="module")
@@ -117,3 +120,131 @@ def test_ask_table_has_a_labelled_row_per_ask_and_a_column_per_candidacy(tables)
     first = grid.row(0, named=True)
     row = table.filter(pl.col("Ask").str.starts_with(first["ask_id"] + " "))
     assert row[first["name"]][0] == first["status"].upper()
+
+
+# --- the page's view model, on the SYNTHETIC package (tests/views/synthetic.py) ---
+
+SYN_WORDS = Words("en")
+
+
+@pytest.fixture(scope="module")
+def syn():
+    return synthetic_tables()
+
+
+def test_model_of_a_priority_counts_and_names_from_the_fixture(syn):
+    model = view.priorities_model(syn, "p1", CYCLE, SYN_WORDS)
+    p1 = syn["priorities"].filter(pl.col("priority_id") == "p1").row(0, named=True)
+    stmts = syn["statements"].filter((pl.col("cycle") == CYCLE) & (pl.col("priority_id") == "p1"))
+    with_level = stmts["person_id"].n_unique()  # a statement gives a level; searches do not
+    assert model.title == f"P1 · {p1['title']}"
+    assert model.state == SYN_WORDS(
+        "priorities.state",
+        title=p1["title"],
+        n=syn["candidacies"].height,
+        cycle=CYCLE,
+        asks=syn["asks"].filter(pl.col("priority_id") == "p1").height,
+        statements=stmts.height,
+        with_evidence=with_level,
+        as_of=SYN_WORDS.date(syn["cycles"]["as_of"][0]),
+    )
+    assert model.summary == f"**{md_text(p1['summary'])}**"
+    asks = syn["asks"].filter(pl.col("priority_id") == "p1").sort("order")
+    assert model.asks_list.splitlines() == [
+        f"- `{a}` {md_text(text)}" for a, text in asks.select("ask_id", "text").iter_rows()
+    ]
+    assert model.no_grid is None and model.no_statements is None
+
+
+def test_model_grid_names_silent_declined_and_not_assessed_cells(syn):
+    model = view.priorities_model(syn, "p2", CYCLE, SYN_WORDS)
+    cells, whole = model.grid_figure.data[0], model.grid_figure.data[1]
+    assert list(cells.y) == list(PEOPLE.values())  # nomination order
+    assert list(cells.x) == ["p2.a", "p2.b"]
+    # Only Bo Beta has a (clear, 2) statement on p2.b; every other cell is a gap, never 0.
+    assert [list(r) for r in cells.z] == [[None, None], [None, 2], [None, None]]
+    assert [r[0] for r in whole.z] == [None, 2, None]
+    table = model.grid_table
+    assert table.columns == ["Ask", *PEOPLE.values()]
+    not_assessed = f"? {SYN_WORDS('priorities.cell_not-assessed')}"
+    assert table["Ada Alpha"].to_list() == [not_assessed] * 3
+    assert table["Bo Beta"].to_list()[1] == f"●●○ {SYN_WORDS('priorities.cell_clear')}"
+    p1 = view.priorities_model(syn, "p1", CYCLE, SYN_WORDS).grid_table
+    overall = p1.filter(pl.col("Ask") == SYN_WORDS("priorities.overall"))
+    assert overall["Bo Beta"][0] == f"∅ {SYN_WORDS('priorities.cell_silent')}"
+    assert overall["Cy Gamma"][0] == f"⊘ {SYN_WORDS('priorities.cell_declined')}"
+    assert model.grid_plotted.height == len(PEOPLE) * 2
+
+
+def test_model_statement_blocks_say_who_when_level_and_flags(syn):
+    p1 = view.priorities_model(syn, "p1", CYCLE, SYN_WORDS)
+    # in date order: Ada's general statement (Feb) before her specific one (Mar)
+    assert len(p1.statement_blocks) == 2
+    general, specific = p1.statement_blocks
+    assert "**Ada Alpha** · 1 Feb 2030" in general
+    assert SYN_WORDS("priorities.priority_general") in general
+    assert "●●● specific (3)" in specific and f"“{md_text('We will.')}”" in specific
+    assert "(https://example.org/synthetic/s1)" in specific
+    (bo,) = view.priorities_model(syn, "p2", CYCLE, SYN_WORDS).statement_blocks
+    assert SYN_WORDS("priorities.second_hand") in bo
+    assert f"[{SYN_WORDS('priorities.archive')}](https://example.org/synthetic/archive/s3)" in bo
+    assert p1.statements_cut is None
+
+
+def test_model_cuts_long_lists_and_says_so(syn):
+    extra = pl.concat(
+        [syn["statements"]]
+        + [
+            syn["statements"].head(1).with_columns(pl.lit(f"x{i}").alias("statement_id"))
+            for i in range(view.LIST_LIMIT)
+        ]
+    )
+    model = view.priorities_model(syn | {"statements": extra}, "p1", CYCLE, SYN_WORDS)
+    total = extra.filter(pl.col("priority_id") == "p1").height
+    assert len(model.statement_blocks) == view.LIST_LIMIT
+    assert model.statements_cut == SYN_WORDS(
+        "priorities.statements_shown", shown=view.LIST_LIMIT, total=total
+    )
+    assert model.statements.height == total  # the CSV holds them all
+
+
+def test_model_record_counts_links_and_blocks(syn):
+    model = view.priorities_model(syn, "p1", CYCLE, SYN_WORDS)
+    entries = syn["record_entries"].filter(pl.col("priority_id") == "p1")
+    expected = {a: entries.filter(pl.col("assessment") == a).height for a in view.ASSESSMENTS}
+    assert [n for _, n in model.counts] == list(expected.values())
+    assert model.counts[0][0] == "▲ advances"
+    assert model.record_links == (
+        ("ada-alpha", SYN_WORDS("priorities.record_link", name="Ada Alpha")),
+    )
+    newest = entries.sort("date", descending=True)["title"].to_list()
+    assert [b.split("**")[3] for b in model.record_blocks] == newest
+    assert model.no_record is None
+    p2 = view.priorities_model(syn, "p2", CYCLE, SYN_WORDS)
+    assert p2.no_record == SYN_WORDS("priorities.no_record") and not p2.record_blocks
+
+
+def test_model_indicator_cards_and_source_note_rows(syn):
+    model = view.priorities_model(syn, "p1", CYCLE, SYN_WORDS)
+    (card,) = model.indicator_cards
+    assert card.indicator_id == "synthetic-status"
+    assert card.map_label == SYN_WORDS("priorities.on_map", title="Synthetic status")
+    assert "[Synthetic source](https://example.org/synthetic)" in card.meta
+    cited = model.shown["statements"]["source_url"].explode().to_list()
+    assert cited == ["https://example.org/synthetic/s2", "https://example.org/synthetic/s1"]
+    assert model.shown["searches"]["search_id"].to_list() == ["q1", "q2"]
+
+
+def test_model_of_a_cycle_without_candidacies_says_so(syn):
+    empty = syn | {"candidacies": syn["candidacies"].clear()}
+    model = view.priorities_model(empty, "p1", CYCLE, SYN_WORDS)
+    assert model.no_grid == SYN_WORDS(
+        "priorities.no_candidacies", cycle=CYCLE, as_of=SYN_WORDS.date(syn["cycles"]["as_of"][0])
+    )
+    assert model.grid_figure is None and model.grid_table is None
+
+
+def test_model_speaks_the_language_it_is_given(syn):
+    fr = view.priorities_model(syn, "p1", CYCLE, Words("fr"))
+    assert fr.grid_title == Words("fr")("priorities.grid_title", cycle=CYCLE)
+    assert fr.grid_title != SYN_WORDS("priorities.grid_title", cycle=CYCLE)

@@ -1,4 +1,4 @@
-"""`python -m loaders add-user`: the password as typed, refused with surrounding spaces."""
+"""`python -m store add-user`: the password as typed, refused with surrounding spaces."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from tests.conftest import REPO
 
 def add_user(name: str, password: str):
     return subprocess.run(
-        [sys.executable, "-m", "loaders", "add-user", name, "--role", "curator"]
+        [sys.executable, "-m", "store", "add-user", name, "--role", "curator"]
         + ["--password-stdin"],
         cwd=REPO,
         input=password + "\n",
