@@ -44,11 +44,6 @@ KNOWN: dict[tuple[str, str, str], str] = {
     ("hidden", "components.data", "components.url_state"): "arch-c",
     ("hidden", "components.data", "components.i18n"): "arch-c",
     ("hidden", "components.data", "views.package_info"): "arch-c",
-    ("hidden", "components.share", "components.charts"): "arch-a: briefing split from share",
-    ("hidden", "components.share", "components.radar"): "arch-a: briefing split from share",
-    ("hidden", "components.share", "views.briefing"): "arch-a: briefing split from share",
-    ("hidden", "components.share", "views.candidate"): "arch-a: briefing split from share",
-    ("hidden", "components.share", "views.compare"): "arch-a: briefing split from share",
 }
 
 
