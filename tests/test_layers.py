@@ -46,7 +46,6 @@ KNOWN: dict[tuple[str, str, str], str] = {
     ("hidden", "components.data", "components.url_state"): "arch-c",
     ("hidden", "components.data", "components.i18n"): "arch-c",
     ("hidden", "components.data", "views.package_info"): "arch-c",
-    ("polars", "app_pages.compare", "polars"): "arch-b: compare view model",
     ("polars", "app_pages.curate", "polars"): "arch-c: curate view model",
     ("polars", "app_pages.data", "polars"): "arch-c: data view model",
     ("polars", "app_pages.straw-polls", "polars"): "arch-c: straw-polls view model",
