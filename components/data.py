@@ -36,9 +36,9 @@ _failed_at: dict[str, float] = {}
 
 
 def _store():
-    # Imported when first needed: the store pulls in SQLAlchemy (0.3–1.4 s here), which a
-    # files-only process (TRACKER_DB_URL=off, as in the page tests) never uses.
-    import store
+    """The `store` package, imported when first needed: it pulls in SQLAlchemy (about 1 s on this
+    machine), which a files-only process (TRACKER_DB_URL=off, as in the page tests) never uses."""
+    import store  # lazily: see the docstring
 
     return store
 
