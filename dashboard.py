@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components.data import forget_run_package, get_package
+from components.data import get_package
 from components.i18n import LANGUAGES, t, translate
 from components.layout import hide_navigation_when_embedded, problems_page, sidebar_footer
 from components.registry import DEFAULT_URL_PATH, PAGES
@@ -14,7 +14,6 @@ from components.url_state import render_notices, start_run, url_choice
 
 st.set_page_config(page_title="UN SG Human Rights Tracker", page_icon="🕊️", layout="wide")
 start_run()
-forget_run_package()
 discard_forged_widget_state()  # before any widget: forged widget state must not break the run
 hide_navigation_when_embedded()
 apply_style()

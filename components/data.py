@@ -16,7 +16,7 @@ import time
 import streamlit as st
 
 from components.i18n import current_language, localized_agenda, localized_indicators, t
-from components.url_state import NOTICES
+from components.url_state import NOTICES, RUN_PACKAGE
 from loaders import Package, data_version, default_data_dir, load_package
 from loaders.package import default_db_url
 from views.package_info import package_file
@@ -24,13 +24,11 @@ from views.package_info import package_file
 __all__ = [
     "curated_changes",
     "db_status",
-    "forget_run_package",
     "get_package",
     "published_reader",
 ]
 
 log = logging.getLogger(__name__)
-RUN_PACKAGE = "_package_this_run"  # cleared by forget_run_package at the top of every run
 RETRY_AFTER_S = 30  # after a failure, read the files for this long before trying the database again
 _failed_at: dict[str, float] = {}
 
@@ -59,11 +57,6 @@ def _cached_store_package(url: str, data_dir: str, files_version: str, db_versio
 def db_status() -> str:
     """'database' when the last `get_package` read the database, 'off' or 'unavailable' if not."""
     return st.session_state.get("_db_status", "database")
-
-
-def forget_run_package() -> None:
-    """Forget the package looked up in the previous run (the entry file calls this first)."""
-    st.session_state.pop(RUN_PACKAGE, None)
 
 
 def _notice_once(text: str) -> None:
