@@ -15,12 +15,12 @@ import time
 
 import streamlit as st
 
+from components.url_state import RUN_PACKAGE
 from loaders import Package, data_version, default_data_dir, load_package
 
 __all__ = ["curated_changes", "db_status", "get_package", "published_reader"]
 
 log = logging.getLogger(__name__)
-RUN_PACKAGE = "_package_this_run"  # cleared by url_state.start_run at the top of every run
 RETRY_AFTER_S = 30  # after a failure, read the files for this long before trying the database again
 _failed_at: dict[str, float] = {}
 

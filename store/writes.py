@@ -30,6 +30,7 @@ from store.schema import ROW_ORDER, ROW_VERSION, key_text
 
 __all__ = [
     "REVIEW_ROLES",
+    "ROLES",
     "WRITE_ROLES",
     "Actor",
     "SaveResult",
@@ -42,8 +43,9 @@ __all__ = [
     "set_retired",
 ]
 
-WRITE_ROLES = frozenset({"curator", "reviewer", "admin"})
-REVIEW_ROLES = frozenset({"reviewer", "admin"})
+ROLES = ("curator", "reviewer", "admin")  # every curator role (`python -m store add-user --role`)
+WRITE_ROLES = frozenset(ROLES)
+REVIEW_ROLES = frozenset(ROLES) - {"curator"}
 PAUSE_ENV = "TRACKER_TEST_PAUSE_BEFORE_COMMIT"  # testing hook: seconds to sleep before commit
 AUDIT_TEXT_MAX = 2000  # reason and evidence URL of an audit row (the schema limits the rest)
 
