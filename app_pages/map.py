@@ -9,8 +9,7 @@ from components.charts import cached_figure, csv_download
 from components.data import get_package
 from components.frozen import freeze_deck
 from components.i18n import t, words
-from components.layout import fit_table, fitted_columns, page_header, source_note
-from components.registry import page_file
+from components.layout import fitted_columns, page_header, source_note
 from components.url_state import changed_here, url_choice
 from views import map as view
 
@@ -150,57 +149,9 @@ if model.lens_title:
         )
         source_note(package, "candidacies", "indicator_values")
 
-# --- country panel ---
+# --- country panel, peacekeeping layer ---
 if country != view.NO_COUNTRY:
-    panel = cached(country_model, package, country)
-    st.subheader(panel.title)
-    st.markdown(panel.intro)
-    fit_table(panel.panel, key="country_panel", markdown=[t("map.col_source")])
-    csv_download(panel.panel_csv, f"country-{country}-indicators", key="download_country")
-    source_note(package, "indicators", "indicator_values")
-    if panel.vetoes is not None:
-        st.markdown(panel.vetoes_sentence)
-        st.dataframe(
-            panel.vetoes, hide_index=True, width="stretch", column_config=panel.veto_columns
-        )
-        source_note(package, "sc_vetoes")
-    st.markdown(panel.missions_sentence)
-    if panel.missions is not None:
-        fit_table(panel.missions, key="country_missions")
-    st.markdown(panel.candidacies_sentence)
-    for cycle_of, person_id, label in panel.candidacies:
-        st.page_link(
-            page_file("candidate"),
-            label=label,
-            icon="👤",
-            query_params={"cycle": str(cycle_of), "candidate": person_id},
-        )
-    if panel.candidacies:
-        source_note(package, "candidacies")
-
-# --- peacekeeping layer ---
-st.subheader(t("map.pk_title"))
-st.markdown(options.pk_intro)
-st.pydeck_chart(cached(missions_deck, package), key="pk_map", height=480)
-st.markdown(t("map.pk_legend"))
-source_note(package, "peacekeeping_missions")
-missions = cached(missions_table, package)
-st.dataframe(
-    missions,
-    hide_index=True,
-    width="stretch",
-    column_config=fitted_columns(
-        missions,
-        {
-            "acronym": t("map.col_acronym"),
-            "name": t("map.col_mission"),
-            "countries": t("map.col_countries"),
-            "status": t("map.col_status"),
-            "dates": t("map.col_dates"),
-            "poc_mandate": t("map.col_poc"),
-            "hq_city": t("map.col_hq"),
-            "source_url": st.column_config.ListColumn(t("map.col_sources")),
-        },
-    ),
+    maps.show_country(package, cached(country_model, package, country))
+maps.show_missions(
+    package, options, cached(missions_deck, package), cached(missions_table, package)
 )
-csv_download(options.missions_csv, "peacekeeping-missions", key="download_missions")

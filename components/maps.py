@@ -1,6 +1,6 @@
-"""Offline maps on the page: the indicator choropleth (built by `views.map_figure`) with the
-shared offline config and click selection, and the missions map (pydeck) on the local blank style,
-never a tile server. See docs/OFFLINE.md.
+"""The map page's pieces: the indicator choropleth (built by `views.map_figure`) with the shared
+offline config and click selection, the missions map (pydeck) on the local blank style, never a
+tile server (see docs/OFFLINE.md), and the country panel and peacekeeping section as rendered.
 """
 
 from __future__ import annotations
@@ -14,7 +14,12 @@ import polars as pl
 import pydeck as pdk
 import streamlit as st
 
-from components.charts import PLOTLY_CONFIG
+from components.charts import PLOTLY_CONFIG, csv_download
+from components.i18n import t
+from components.layout import fit_table, fitted_columns, source_note
+from components.registry import page_file
+from loaders import Package
+from views.map import CountryModel, MapLookups
 
 __all__ = [
     "BLANK_STYLE",
@@ -23,6 +28,8 @@ __all__ = [
     "clicked_location",
     "mission_style",
     "peacekeeping_deck",
+    "show_country",
+    "show_missions",
 ]
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
@@ -164,3 +171,55 @@ def peacekeeping_deck(missions: pl.DataFrame, *, texts: dict[str, str]) -> pdk.D
             "style": {"backgroundColor": "#1a1f24", "color": "#ffffff", "fontSize": "13px"},
         },
     )
+
+
+def show_country(package: Package, panel: CountryModel) -> None:
+    """The country panel (`views.map.country_model`): indicators, vetoes, missions, candidacies."""
+    st.subheader(panel.title)
+    st.markdown(panel.intro)
+    fit_table(panel.panel, key="country_panel", markdown=[t("map.col_source")])
+    csv_download(panel.panel_csv, f"country-{panel.iso3}-indicators", key="download_country")
+    source_note(package, "indicators", "indicator_values")
+    if panel.vetoes is not None:
+        st.markdown(panel.vetoes_sentence)
+        st.dataframe(
+            panel.vetoes, hide_index=True, width="stretch", column_config=panel.veto_columns
+        )
+        source_note(package, "sc_vetoes")
+    st.markdown(panel.missions_sentence)
+    if panel.missions is not None:
+        fit_table(panel.missions, key="country_missions")
+    st.markdown(panel.candidacies_sentence)
+    for cycle, person_id, label in panel.candidacies:
+        st.page_link(
+            page_file("candidate"),
+            label=label,
+            icon="👤",
+            query_params={"cycle": str(cycle), "candidate": person_id},
+        )
+    if panel.candidacies:
+        source_note(package, "candidacies")
+
+
+def show_missions(package: Package, lookups: MapLookups, deck: pdk.Deck, table) -> None:
+    """The peacekeeping section: intro, the missions map (`deck`), legend, and the missions
+    `table` (the Arrow form of `lookups.missions_table`) with its CSV."""
+    st.subheader(t("map.pk_title"))
+    st.markdown(lookups.pk_intro)
+    st.pydeck_chart(deck, key="pk_map", height=480)
+    st.markdown(t("map.pk_legend"))
+    source_note(package, "peacekeeping_missions")
+    columns = {
+        "acronym": t("map.col_acronym"),
+        "name": t("map.col_mission"),
+        "countries": t("map.col_countries"),
+        "status": t("map.col_status"),
+        "dates": t("map.col_dates"),
+        "poc_mandate": t("map.col_poc"),
+        "hq_city": t("map.col_hq"),
+        "source_url": st.column_config.ListColumn(t("map.col_sources")),
+    }
+    st.dataframe(
+        table, hide_index=True, width="stretch", column_config=fitted_columns(table, columns)
+    )
+    csv_download(lookups.missions_csv, "peacekeeping-missions", key="download_missions")

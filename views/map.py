@@ -805,6 +805,7 @@ class CountryModel:
     missions deployed there (None when none), and the candidacies it nominated as (cycle,
     person_id, link label)."""
 
+    iso3: str
     title: str
     intro: str
     panel: pl.DataFrame
@@ -827,6 +828,7 @@ def country_model(tables: dict[str, pl.DataFrame], iso3: str, words: Words) -> C
     missions = country_missions(tables["peacekeeping_missions"], iso3)
     nominated = country_candidacies(tables, iso3)
     return CountryModel(
+        iso3=iso3,
         title=words("map.country_title", name=md_text(name), iso3=iso3),
         intro=words(
             "map.country_intro",
