@@ -28,6 +28,7 @@ __all__ = [
     "Resource",
     "load_descriptor",
     "parse_descriptor",
+    "key_text",
     "read_descriptor",
 ]
 
@@ -438,3 +439,9 @@ def _field_problems(raw: Any) -> list[str]:
     if "x-separator" in raw and (not isinstance(raw["x-separator"], str) or not raw["x-separator"]):
         problems.append(f"{raw['name']}: 'x-separator' must be text")
     return problems
+
+
+def key_text(values: dict, primary_key: tuple[str, ...] | list[str]) -> str:
+    """The key of a row as the audit log and the editor's `item` show it: its primary-key values
+    joined by '/' ('s0001', '2016/antonio-guterres')."""
+    return "/".join(str(values.get(k) or "") for k in primary_key)

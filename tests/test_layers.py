@@ -39,17 +39,7 @@ NO_STREAMLIT = ("views", "store", "loaders")
 NO_POLARS = ("app_pages",)
 
 # (rule, module, imported module or "" for a cycle) → owner: what still breaks a rule mid-rewrite.
-KNOWN: dict[tuple[str, str, str], str] = {
-    ("upward", "views.curate", "store"): "arch-c: the curate view reads the store",
-    ("upward", "views.updates", "store.audit"): "arch-a: the updates view reads the audit trail",
-    ("hidden", "components.data", "store"): "arch-c",
-    ("hidden", "components.data", "components.url_state"): "arch-c",
-    ("hidden", "components.data", "components.i18n"): "arch-c",
-    ("hidden", "components.data", "views.package_info"): "arch-c",
-    ("polars", "app_pages.curate", "polars"): "arch-c: curate view model",
-    ("polars", "app_pages.data", "polars"): "arch-c: data view model",
-    ("polars", "app_pages.straw-polls", "polars"): "arch-c: straw-polls view model",
-}
+KNOWN: dict[tuple[str, str, str], str] = {}
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,7 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
-from store.audit import changed_fields
-from views.common import country_names
+from views.common import changed_fields, country_names
 from views.text import md_link, md_text
 from views.words import Words
 
