@@ -1,21 +1,18 @@
 """Straw polls: how the Security Council's straw polls went for each candidate of one cycle."""
 
-import polars as pl
 import streamlit as st
 
 from components.cached import arrow_table, cached
 from components.charts import cached_figure, csv_download, show_chart
 from components.data import get_package
-from components.i18n import format_date, t
+from components.i18n import t, words
 from components.layout import fit_table, page_header, source_note
 from components.registry import page_file
 from components.url_state import url_choice, url_multi
 from views import straw_polls as view
-from views.common import cycles_desc
 
 package = get_package()
-with_polls = view.poll_cycles(package.tables)
-all_cycles = sorted(set(cycles_desc(package["cycles"])) | set(with_polls), reverse=True)
+all_cycles, with_polls = view.cycle_options(package.tables)
 cycle = int(
     url_choice(
         "cycle",
@@ -39,92 +36,30 @@ chosen = url_multi(
 )
 
 
-def poll_model(package, cycle: int, chosen: tuple[str, ...]) -> dict:
-    """Frames and tables of the shown polls (cached per data version, filters and language)."""
-    results = view.poll_results(package.tables, cycle, list(chosen) or None)
-    series = view.encourage_series(results)
-    shown = view.panel_polls(results)
-    segments = view.vote_segments(results).filter(pl.col("poll_number").is_in(shown))
-    poll_cols = [f"{t('straw_polls.poll')} {n}" for n in sorted(series["poll_number"].unique())]
-    trend_table = (
-        series.with_columns(
-            pl.format("{} {}", pl.lit(t("straw_polls.poll")), pl.col("poll_number")).alias("poll"),
-            pl.col("encourage").cast(pl.String).fill_null(t("straw_polls.not_reported")),
-        )
-        .pivot(on="poll", index="name", values="encourage", maintain_order=True)
-        .rename({"name": t("straw_polls.col_candidate")})
-    )
-    trend_table = trend_table.select(
-        t("straw_polls.col_candidate"), *[c for c in poll_cols if c in trend_table.columns]
-    ).fill_null("—")
-    not_reported = t("straw_polls.not_reported")
-    table = results.select(
-        pl.col("poll_number").alias(t("straw_polls.col_poll")),
-        pl.Series(
-            t("straw_polls.col_date"), [format_date(d) for d in results["date"]], dtype=pl.String
-        ),
-        pl.col("name").alias(t("straw_polls.col_candidate")),
-        *[
-            pl.col(c).cast(pl.String).fill_null(not_reported).alias(t(f"straw_polls.col_{c}"))
-            for c in ("encourage", "discourage", "no_opinion", "p5_discourage")
-        ],
-        pl.Series(
-            t("straw_polls.col_withdrew"),
-            [
-                format_date(w) if last else ""
-                for w, last in results.select("withdrawal_date", "withdrew_after").iter_rows()
-            ],
-            dtype=pl.String,
-        ),
-        view.first_http_source().alias(t("straw_polls.col_source")),
-        pl.col("note").fill_null("").alias(t("straw_polls.col_note")),
-    )
-    return {
-        "results": results,
-        "summary": view.poll_summary(package.tables, cycle, results),
-        "series": series,
-        "segments": segments,
-        "panels": len(shown),
-        "polls": results["poll_number"].n_unique(),
-        "trend_table": trend_table,
-        "table": arrow_table(table),
-    }
+def build_model(package, cycle: int, chosen: tuple[str, ...]) -> view.StrawPollsModel:
+    """The page's view model, built once per data version, filters and language."""
+    return view.straw_polls_model(package.tables, cycle, chosen, words())
 
 
 def trend_chart(package, cycle: int, chosen: tuple[str, ...]):
-    """The "encourage" lines, finished (built once per data version, filters and language)."""
-    return view.trend_figure(
-        cached(poll_model, package, cycle, chosen)["series"],
-        labels={
-            "withdrew": t("straw_polls.withdrew"),
-            "not_reported": t("straw_polls.not_reported"),
-            "encourage": t("straw_polls.vote_encourage"),
-            "poll": t("straw_polls.poll"),
-        },
-        format_date=format_date,
-    )
+    """The "encourage" lines, finished (shared by every session: never changed after this)."""
+    return cached(build_model, package, cycle, chosen).trend_figure
 
 
 def votes_chart(package, cycle: int, chosen: tuple[str, ...]):
     """The per-poll small multiples (latest polls only), finished and cached like the trend."""
-    model = cached(poll_model, package, cycle, chosen)
-    return view.votes_figure(
-        model["segments"],
-        model["results"],
-        vote_labels={v: t(f"straw_polls.vote_{v}") for v in view.VOTES},
-        format_date=format_date,
-        poll_word=t("straw_polls.poll"),
-        title_x=t("straw_polls.axis_members"),
-    )
+    return cached(build_model, package, cycle, chosen).votes_figure
 
 
-model = cached(poll_model, package, cycle, tuple(chosen))
-results, summary = model["results"], model["summary"]
-as_of = format_date(summary.as_of) if summary.as_of else t("common.as_of_unknown")
+def results_table(package, cycle: int, chosen: tuple[str, ...]):
+    """The results table as Arrow, made once (st.dataframe then sends it as is)."""
+    return arrow_table(cached(build_model, package, cycle, chosen).table)
 
+
+model = cached(build_model, package, cycle, tuple(chosen))
 if not polled:
-    page_header(t("straw_polls.title"), t("straw_polls.state_none", cycle=cycle, as_of=as_of))
-    st.info(t("straw_polls.no_polls", cycle=cycle, as_of=as_of), icon="🗳️")
+    page_header(t("straw_polls.title"), model.state)
+    st.info(t("straw_polls.no_polls", cycle=cycle, as_of=model.as_of), icon="🗳️")
     for other in with_polls:
         st.page_link(
             page_file("straw-polls"),
@@ -134,43 +69,30 @@ if not polled:
         )
     source_note(package, "straw_polls", "cycles")
 else:
-    state = t(
-        "straw_polls.state",
-        polls=summary.polls,
-        cycle=cycle,
-        first=format_date(summary.first),
-        last=format_date(summary.last),
-        n=summary.candidates,
-        withdrawn=summary.withdrawn,
-        as_of=as_of,
-    )
-    if chosen:
-        state += " " + t("straw_polls.state_filtered", shown=summary.candidates, total=len(polled))
-    page_header(t("straw_polls.title"), state)
+    page_header(t("straw_polls.title"), model.state)
     st.markdown(t("straw_polls.intro"))
 
     # Trend of "encourage" votes.
     st.subheader(t("straw_polls.trend_title"))
-    series = model["series"]
     show_chart(cached_figure(trend_chart, package, cycle, tuple(chosen)), key="trend_chart")
     st.caption(t("straw_polls.trend_caption"))
     source_note(package, "straw_polls", "candidacies")
-    fit_table(model["trend_table"], key="trend_table")
+    fit_table(model.trend_table, key="trend_table")
     st.caption(t("straw_polls.trend_table_caption"))
-    csv_download(series, f"straw-polls-{cycle}-encourage", key="trend_csv")
+    csv_download(model.series, f"straw-polls-{cycle}-encourage", key="trend_csv")
 
     # Every vote, poll by poll (the latest polls only, when there are very many).
     st.subheader(t("straw_polls.votes_title"))
     show_chart(cached_figure(votes_chart, package, cycle, tuple(chosen)), key="votes_chart")
     st.caption(t("straw_polls.votes_caption"))
-    if model["panels"] < model["polls"]:
-        st.caption(t("straw_polls.votes_latest", shown=model["panels"], total=model["polls"]))
+    if model.panels < model.polls:
+        st.caption(t("straw_polls.votes_latest", shown=model.panels, total=model.polls))
     source_note(package, "straw_polls")
-    csv_download(model["segments"], f"straw-polls-{cycle}-votes", key="votes_csv")
+    csv_download(model.segments, f"straw-polls-{cycle}-votes", key="votes_csv")
 
     st.subheader(t("straw_polls.table_title"))
     st.dataframe(
-        model["table"],
+        cached(results_table, package, cycle, tuple(chosen)),
         hide_index=True,
         width="stretch",
         key="results_table",
@@ -191,5 +113,5 @@ else:
         },
     )
     st.caption(t("straw_polls.table_caption"))
-    csv_download(results, f"straw-polls-{cycle}", key="results_csv")
+    csv_download(model.results, f"straw-polls-{cycle}", key="results_csv")
     source_note(package, "straw_polls", "candidacies")

@@ -24,6 +24,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import streamlit.testing.v1.app_test as _app_test
 import streamlit.testing.v1.local_script_runner as _lsr
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from streamlit.runtime import Runtime
 from streamlit.runtime.scriptrunner.script_cache import ScriptCache
 from streamlit.testing.v1 import AppTest
 
@@ -38,8 +40,6 @@ _FILES: dict[str, bytes] = {}
 
 
 def _capture(messages):  # wraps AppTest's parser to keep the raw ForwardMsgs of the last run
-    from streamlit.runtime import Runtime
-
     _CAPTURED[:] = [m.SerializeToString() for m in messages]
     _FILES.clear()
     storage = getattr(getattr(Runtime._instance, "media_file_mgr", None), "_storage", None)
@@ -91,8 +91,6 @@ def _timed(at: AppTest) -> tuple[float, list[str]]:
 
 def element_counts(messages: list[bytes]) -> dict[str, int]:
     """How many elements of each kind one run sent (blocks counted as 'block')."""
-    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-
     counts: dict[str, int] = {}
     for blob in messages:
         msg = ForwardMsg.FromString(blob)

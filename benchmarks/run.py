@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime as dt
+import gzip
 import http.client
 import json
 import os
@@ -35,6 +36,11 @@ import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import quote
+
+import plotly
+import polars
+import streamlit
 
 from benchmarks.apptest_bench import pct
 from benchmarks.make_synthetic import make_synthetic
@@ -66,10 +72,6 @@ def machine() -> dict:
         except OSError:
             pass
         return "?"
-
-    import plotly
-    import polars
-    import streamlit
 
     mem_kb = first("/proc/meminfo", "MemTotal").split()[0]
     load = os.getloadavg()
@@ -199,8 +201,6 @@ def server(script: str, env_extra: dict, flags: list[str], log: Path):
 
 def http_get(port: int, path: str) -> tuple[int, int, int]:
     """(status, bytes on the wire with gzip accepted, bytes decoded)."""
-    import gzip
-
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     conn.request("GET", path, headers={"Accept-Encoding": "gzip"})
     resp = conn.getresponse()
@@ -533,8 +533,6 @@ def main(argv: list[str] | None = None) -> int:
         bare_env = {"BENCH_FIXTURE": str(fixture)}
 
         def bare_url(u: str) -> str:
-            from urllib.parse import quote
-
             return "/?bench=" + quote(u, safe="")
 
         servers = []

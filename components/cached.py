@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 import polars as pl
 import pyarrow as pa
 import streamlit as st
+from streamlit import dataframe_util
 
 from components.i18n import current_language
 from loaders import Package
@@ -69,8 +70,6 @@ def arrow_table(frame: pl.DataFrame) -> pa.Table:
     sent are identical, so the table looks the same. Use with `hide_index=True` (as every table
     here does): the Arrow table carries pandas' range index as metadata only.
     """
-    from streamlit import dataframe_util
-
     return pa.Table.from_pandas(
         dataframe_util.convert_anything_to_pandas_df(frame, ensure_copy=False)
     )

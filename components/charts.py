@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 
 import plotly.graph_objects as go
-import plotly.io as pio
 import polars as pl
 import streamlit as st
 
 from components.cached import cached
+from components.frozen import freeze_figure
 from components.i18n import t
 from views.palette import ASSESSMENT_STYLE, STATUS_STYLE  # re-exported for the pages
 
@@ -34,7 +33,6 @@ PLOTLY_CONFIG = {
 }
 
 
-
 def cached_figure(builder: Callable[..., go.Figure], package, *args, **kwargs) -> go.Figure:
     """A finished Plotly figure, built once per data version, builder, arguments and language.
 
@@ -43,17 +41,11 @@ def cached_figure(builder: Callable[..., go.Figure], package, *args, **kwargs) -
     afterwards (`go.Figure(fig)` makes a copy if a page must). Building and validating a figure is
     most of a chart page's rerun; `st.plotly_chart` only serialises it. Arguments must be plain
     (str, int, None, tuples); the key also holds `package.version` and the current language
-    (builders may call `t()` and `format_date`). See `components.cached`.
+    (builders may call `t()` and `format_date`). See `components.cached`; `st.plotly_chart` gets
+    it serialised once (`components.frozen.freeze_figure`).
     """
     fig = cached(builder, package, *args, **kwargs)
-    if isinstance(fig, go.Figure) and "to_dict" not in vars(fig):
-        # `st.plotly_chart` deep-copies the figure (`to_dict`) and encodes it on every call. A
-        # finished, shared figure hands out one dict instead (Streamlit only reads it), already in
-        # JSON types (dates as ISO strings, as Plotly's encoder writes them): the spec sent is the
-        # same, and encoding it no longer calls back into Python for every date.
-        frozen = json.loads(pio.to_json(fig, validate=False))
-        fig.to_dict = lambda: frozen
-    return fig
+    return freeze_figure(fig) if isinstance(fig, go.Figure) else fig
 
 
 def show_chart(fig, *, key: str, alt: str | None = None) -> None:

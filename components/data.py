@@ -15,14 +15,30 @@ import time
 
 import streamlit as st
 
+from components.i18n import current_language, localized_agenda, localized_indicators, t
+from components.url_state import NOTICES, RUN_PACKAGE
 from loaders import Package, data_version, default_data_dir, load_package
+from loaders.package import default_db_url
+from views.package_info import package_file
 
-__all__ = ["curated_changes", "db_status", "get_package", "published_reader"]
+__all__ = [
+    "curated_changes",
+    "db_status",
+    "get_package",
+    "published_reader",
+]
 
 log = logging.getLogger(__name__)
-RUN_PACKAGE = "_package_this_run"  # cleared by url_state.start_run at the top of every run
 RETRY_AFTER_S = 30  # after a failure, read the files for this long before trying the database again
 _failed_at: dict[str, float] = {}
+
+
+def _store():
+    """The `store` package, imported when first needed: it pulls in SQLAlchemy (about 1 s on this
+    machine), which a files-only process (TRACKER_DB_URL=off, as in the page tests) never uses."""
+    import store  # lazily: see the docstring
+
+    return store
 
 
 @st.cache_resource(max_entries=2, show_spinner=False)
@@ -34,9 +50,8 @@ def _cached_package(data_dir: str, version: str) -> Package:
 @st.cache_resource(max_entries=2, show_spinner=False)
 def _cached_store_package(url: str, data_dir: str, files_version: str, db_version: int) -> Package:
     # The versions are only part of the cache key: any save or file change gives a new entry.
-    from store import load_store_package, open_store
-
-    return load_store_package(open_store(url, data_dir), db_version)
+    store = _store()
+    return store.load_store_package(store.open_store(url, data_dir), db_version)
 
 
 def db_status() -> str:
@@ -45,8 +60,6 @@ def db_status() -> str:
 
 
 def _notice_once(text: str) -> None:
-    from components.url_state import NOTICES
-
     notices = st.session_state.setdefault(NOTICES, [])
     if text not in notices:
         notices.append(text)
@@ -55,8 +68,6 @@ def _notice_once(text: str) -> None:
 def get_package() -> Package:
     """The current package (valid or not), with the agenda's titles and asks in the current
     language; reloads when a data file or the database changes."""
-    from components.i18n import current_language
-
     # The entry file and the page both ask; look the package up once per script run.
     package = st.session_state.get(RUN_PACKAGE)
     if package is None:
@@ -68,8 +79,6 @@ def get_package() -> Package:
 @st.cache_resource(max_entries=8, show_spinner=False)
 def _localized(_package: Package, version: str, language: str) -> Package:
     # `version` and `language` key the cache; the leading underscore keeps the package unhashed.
-    from components.i18n import localized_agenda, localized_indicators
-
     tables = dict(_package.tables)
     tables["priorities"], tables["asks"] = localized_agenda(
         _package["priorities"], _package["asks"], language
@@ -85,8 +94,6 @@ def _in_language(package: Package, language: str) -> Package:
 
 
 def _current_package() -> Package:
-    from store import default_db_url, open_store
-
     data_dir = default_data_dir()
     files_version = data_version(data_dir)
     url = default_db_url()
@@ -96,7 +103,7 @@ def _current_package() -> Package:
     if time.monotonic() - _failed_at.get(url, -RETRY_AFTER_S) < RETRY_AFTER_S:
         return _files_fallback(data_dir, files_version)
     try:
-        store = open_store(url, data_dir)
+        store = _store().open_store(url, data_dir)
         state = store.state()
         if state.edits == 0 and state.seeded_from != files_version and store.refill_if_unedited():
             state = store.state()
@@ -110,8 +117,6 @@ def _current_package() -> Package:
 
 
 def _files_fallback(data_dir, files_version: str) -> Package:
-    from components.i18n import t
-
     st.session_state["_db_status"] = "unavailable"
     _notice_once(t("curate.db_unavailable"))
     return _cached_package(str(data_dir), files_version)
@@ -121,10 +126,8 @@ def _store_in_use():
     """The Store the readers' package came from, or None when the pages show the files."""
     if db_status() != "database":
         return None
-    from store import default_db_url, open_store
-
     try:
-        return open_store(default_db_url(), default_data_dir())
+        return _store().open_store(default_db_url(), default_data_dir())
     except Exception:  # the package was read a moment ago; if the database went away, say nothing
         log.exception("the curators' database is unavailable for a download or the updates")
         return None
@@ -134,19 +137,15 @@ def published_reader():
     """`read(package, path)` giving a package file as the pages show it (the database's tables
     when the pages read the database). Resolved in the script run, so a deferred download can
     call it."""
-    from store import file_reader
-    from views.package_info import package_file
-
     store = _store_in_use()
-    return package_file if store is None else file_reader(store)
+    return package_file if store is None else _store().file_reader(store)
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
 def _changes(url: str, version: str, since: str) -> list[dict]:
     # `version` is only part of the key: a new save gives a new entry.
-    from store import changes_since, open_store
-
-    return changes_since(open_store(url, default_data_dir()), since)
+    store = _store()
+    return store.changes_since(store.open_store(url, default_data_dir()), since)
 
 
 def curated_changes(package: Package, since) -> list[dict]:

@@ -1,267 +1,45 @@
-"""Offline map figures: the indicator choropleth (Plotly geo) and the missions map (pydeck).
-
-Plotly geo charts draw from `static/topojson/` (served at `/app/static/topojson/`, set by
-`PLOTLY_CONFIG["topojsonURL"]`), at resolution 50 so that small states have a shape. The pydeck map
-uses the local blank style, never a tile server. See docs/OFFLINE.md.
+"""The map page's pieces: the indicator choropleth (built by `views.map_figure`) with the shared
+offline config and click selection, the missions map (pydeck) on the local blank style, never a
+tile server (see docs/OFFLINE.md), and the country panel and peacekeeping section as rendered.
 """
 
 from __future__ import annotations
 
 import html
 import json
-from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
-from urllib.parse import urlparse
 
 import plotly.graph_objects as go
 import polars as pl
 import pydeck as pdk
 import streamlit as st
 
-from components.charts import PLOTLY_CONFIG
+from components.charts import PLOTLY_CONFIG, csv_download
 from components.i18n import t
-from views import map as view
-from views.map import MapClass
-from views.text import chart_text, is_http_url
+from components.layout import fit_table, fitted_columns, source_note
+from components.registry import page_file
+from loaders import Package
+from views.map import CountryModel, MapLookups
 
 __all__ = [
-    "GEO_RESOLUTION",
     "BLANK_STYLE",
-    "topojson_ids",
     "countries_geojson",
-    "choropleth_figure",
     "show_map",
     "clicked_location",
     "mission_style",
     "peacekeeping_deck",
-    "IndicatorMap",
-    "indicator_map",
+    "show_country",
+    "show_missions",
 ]
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
-GEO_RESOLUTION = 50  # 1:50m: every UN member but Tuvalu has a shape (1:110m lacks 28 of them)
 BLANK_STYLE = "/app/static/map/blank_style.json"
-BORDER = "#ffffff"
-LENS_COLOR = "#000000"
-SMALL_STATE_LINE = "#333333"
-
-
-@cache
-def topojson_ids(resolution: int) -> frozenset[str]:
-    """ISO-3 ids of the country shapes in the local world topojson at `resolution` (50 or 110)."""
-    data = json.loads((STATIC / "topojson" / f"world_{resolution}m.json").read_text("utf-8"))
-    return frozenset(g.get("id") for g in data["objects"]["countries"]["geometries"] if g.get("id"))
 
 
 @st.cache_resource(show_spinner=False)
 def countries_geojson(resolution: int = 110) -> dict:
     """Country polygons (properties iso3, name) from `static/geo/`, read once per process."""
     return json.loads((STATIC / "geo" / f"countries_{resolution}m.geojson").read_text("utf-8"))
-
-
-def _host(url: str | None) -> str | None:
-    if not is_http_url(url):
-        return None
-    return urlparse(url).hostname
-
-
-def _hover_rows(frame: pl.DataFrame, indicator: dict, year: int | None) -> list[list[str]]:
-    """[name, value line, year line, note, source line] for each row of the map frame."""
-    model = indicator["time_model"]
-    rows = []
-    for row in frame.iter_rows(named=True):
-        if row["value_text"] is None:
-            value, when = row["label"], ""
-        else:
-            value = row["value_text"]
-            if model == "annual":
-                when = t("map.hover_year", year=row["year"])
-            elif model == "event" and year is not None:
-                when = t("map.hover_event_year", year=row["year"], selected=year)
-            else:
-                when = t("map.hover_as_of", year=row["year"])
-        source = indicator["source_name"]
-        host = _host((row["source_url"] or [None])[0]) if row["value_text"] is not None else None
-        if host:
-            source = f"{source} ({host})"
-        note = row["note"] or ""
-        rows.append(
-            [
-                chart_text(row["name"]),
-                chart_text(f"{indicator['title']}: {value}"),
-                when,
-                chart_text(note),
-                t("map.hover_source", source=chart_text(source))
-                if row["value_text"] is not None
-                else "",
-            ]
-        )
-    return rows
-
-
-HOVER = (
-    "<b>%{customdata[0]}</b><br>%{customdata[1]}<br>%{customdata[2]}<br>%{customdata[3]}"
-    "<br>%{customdata[4]}<extra></extra>"
-)
-
-
-def choropleth_figure(
-    frame: pl.DataFrame,
-    classes: list[MapClass],
-    indicator: dict,
-    year: int | None,
-    *,
-    legend_title: str,
-    lens: pl.DataFrame | None = None,
-    lens_name: str = "",
-    small_states_name: str = "",
-) -> tuple[go.Figure, list[str]]:
-    """The indicator map and the iso3 codes drawn as dots (states too small for, or missing from,
-    the topojson shapes).
-
-    One choropleth trace per legend class (legend order = class order, "no data" last), all with
-    ISO-3 locations; a scattergeo trace of dots for small states, coloured by their class; with
-    `lens`, an outline trace and star markers for the nominating states.
-    """
-    hover = _hover_rows(frame, indicator, year)
-    frame = frame.with_columns(pl.Series("hover", hover, dtype=pl.List(pl.String)))
-    fig = go.Figure()
-    for cls in classes:
-        rows = frame.filter(pl.col("class_id") == cls.class_id)
-        fig.add_trace(
-            go.Choropleth(
-                locations=rows["iso3"].to_list(),
-                z=[0] * rows.height,
-                locationmode="ISO-3",
-                colorscale=[[0, cls.color], [1, cls.color]],
-                showscale=False,
-                showlegend=True,
-                name=f"{chart_text(cls.label)} ({rows.height})",
-                legendgroup=cls.class_id,
-                customdata=rows["hover"].to_list(),
-                hovertemplate=HOVER,
-                marker={"line": {"color": BORDER, "width": 0.4}},
-                meta={"class_id": cls.class_id},
-            )
-        )
-        if rows.height == 0:  # plotly hides the legend entry of an empty choropleth: keep it named
-            fig.add_trace(
-                go.Scattergeo(
-                    lon=[None],
-                    lat=[None],
-                    mode="markers",
-                    marker={"symbol": "square", "size": 11, "color": cls.color},
-                    name=f"{chart_text(cls.label)} (0)",
-                    legendgroup=cls.class_id,
-                    showlegend=True,
-                    hoverinfo="skip",
-                    meta={"legend_only": cls.class_id},
-                )
-            )
-    shapes_110 = topojson_ids(110)
-    small = frame.filter(
-        ~pl.col("iso3").is_in(list(shapes_110))
-        & pl.col("lat").is_not_null()
-        & pl.col("lon").is_not_null()
-    )
-    if small.height:
-        fig.add_trace(
-            go.Scattergeo(
-                lon=small["lon"].to_list(),
-                lat=small["lat"].to_list(),
-                locations=None,
-                mode="markers",
-                marker={
-                    "size": 7,
-                    "color": small["color"].to_list(),
-                    "line": {"color": SMALL_STATE_LINE, "width": 0.8},
-                },
-                name=small_states_name,
-                showlegend=False,
-                customdata=small["hover"].to_list(),
-                hovertemplate=HOVER,
-                meta={"small_states": small["iso3"].to_list()},
-            )
-        )
-    if lens is not None and lens.height:
-        states = lens.group_by("iso3", maintain_order=True).agg(
-            pl.col("state").first(),
-            pl.col("lat").first(),
-            pl.col("lon").first(),
-            pl.col("candidate").unique(maintain_order=True).str.join(", "),
-        )
-        lens_hover = [
-            f"<b>{chart_text(s)}</b><br>{chart_text(c)}"
-            for s, c in states.select("state", "candidate").iter_rows()
-        ]
-        fig.add_trace(
-            go.Choropleth(
-                locations=states["iso3"].to_list(),
-                z=[0] * states.height,
-                locationmode="ISO-3",
-                colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
-                showscale=False,
-                showlegend=False,
-                legendgroup="lens",
-                marker={"line": {"color": LENS_COLOR, "width": 2.5}},
-                text=lens_hover,
-                hovertemplate="%{text}<extra></extra>",
-                meta={"lens": True},
-            )
-        )
-        placed = states.filter(pl.col("lat").is_not_null())
-        fig.add_trace(
-            go.Scattergeo(
-                lon=placed["lon"].to_list(),
-                lat=placed["lat"].to_list(),
-                mode="markers",
-                marker={
-                    "symbol": "star",
-                    "size": 13,
-                    "color": "#ffffff",
-                    "line": {"color": LENS_COLOR, "width": 1.6},
-                },
-                name=lens_name,
-                legendgroup="lens",
-                showlegend=True,
-                text=[
-                    h for h, lat in zip(lens_hover, states["lat"], strict=True) if lat is not None
-                ],
-                hovertemplate="%{text}<extra></extra>",
-                meta={"lens": True},
-            )
-        )
-    fig.update_geos(
-        resolution=GEO_RESOLUTION,
-        projection_type="natural earth",
-        showframe=False,
-        showcoastlines=False,
-        showcountries=False,
-        showland=True,
-        landcolor="#f0f0f0",
-        showocean=False,
-        showlakes=False,
-        lataxis_range=[-58, 85],
-        bgcolor="rgba(0,0,0,0)",
-    )
-    fig.update_layout(
-        height=600,  # room for the legend under the map when a phone wraps it onto many lines
-        margin={"l": 0, "r": 0, "t": 10, "b": 10},
-        legend={
-            "title": {"text": legend_title, "side": "top"},
-            "orientation": "h",
-            "x": 0.0,
-            "y": 0.0,
-            "xanchor": "left",
-            "yanchor": "top",
-            "itemclick": False,
-            "itemdoubleclick": False,
-        },
-        clickmode="event+select",
-        dragmode=False,
-    )
-    return fig, small["iso3"].to_list()
 
 
 def show_map(fig: go.Figure, *, key: str):
@@ -395,49 +173,53 @@ def peacekeeping_deck(missions: pl.DataFrame, *, texts: dict[str, str]) -> pdk.D
     )
 
 
-@dataclass(frozen=True)
-class IndicatorMap:
-    """Everything the map section shows for one indicator, year and lens (built once, shared)."""
+def show_country(package: Package, panel: CountryModel) -> None:
+    """The country panel (`views.map.country_model`): indicators, vetoes, missions, candidacies."""
+    st.subheader(panel.title)
+    st.markdown(panel.intro)
+    fit_table(panel.panel, key="country_panel", markdown=[t("map.col_source")])
+    csv_download(panel.panel_csv, f"country-{panel.iso3}-indicators", key="download_country")
+    source_note(package, "indicators", "indicator_values")
+    if panel.vetoes is not None:
+        st.markdown(panel.vetoes_sentence)
+        st.dataframe(
+            panel.vetoes, hide_index=True, width="stretch", column_config=panel.veto_columns
+        )
+        source_note(package, "sc_vetoes")
+    st.markdown(panel.missions_sentence)
+    if panel.missions is not None:
+        fit_table(panel.missions, key="country_missions")
+    st.markdown(panel.candidacies_sentence)
+    for cycle, person_id, label in panel.candidacies:
+        st.page_link(
+            page_file("candidate"),
+            label=label,
+            icon="👤",
+            query_params={"cycle": str(cycle), "candidate": person_id},
+        )
+    if panel.candidacies:
+        source_note(package, "candidacies")
 
-    frame: pl.DataFrame
-    classes: list[MapClass]
-    lens: pl.DataFrame | None
-    figure: go.Figure
-    dots: list[str]
 
-
-@st.cache_resource(show_spinner=False, max_entries=64)
-def indicator_map(
-    _tables: dict[str, pl.DataFrame],
-    version: str,
-    indicator_id: str,
-    year: int | None,
-    cycle: int | None,
-    language: str,
-) -> IndicatorMap:
-    """The map frame, legend classes, lens rows and figure, cached per data version and filters.
-
-    `version` and `language` are part of the key only (the tables and the labels depend on them).
-    """
-    indicator = view.indicator_row(_tables["indicators"], indicator_id)
-    if indicator_id == view.VETO_INDICATOR:
-        no_data = t("map.no_veto")  # true of every state in the class, whatever the year
-    elif view.is_partial(indicator):
-        no_data = t("map.not_in_partial_list")
-    else:
-        no_data = t("map.no_data")
-    classes = view.indicator_classes(indicator, _tables["indicator_values"], no_data)
-    frame = view.map_frame(_tables, indicator, year, classes)
-    lens = view.lens_frame(_tables, cycle, frame) if cycle is not None else None
-    title = indicator["title"] if indicator["kind"] == "categorical" else indicator["unit"]
-    figure, dots = choropleth_figure(
-        frame,
-        classes,
-        indicator,
-        year,
-        legend_title=f"<b>{chart_text(title)}</b>",
-        lens=lens,
-        lens_name=t("map.lens_legend", cycle=cycle) if cycle is not None else "",
-        small_states_name=t("map.small_states_legend"),
+def show_missions(package: Package, lookups: MapLookups, deck: pdk.Deck, table) -> None:
+    """The peacekeeping section: intro, the missions map (`deck`), legend, and the missions
+    `table` (the Arrow form of `lookups.missions_table`) with its CSV."""
+    st.subheader(t("map.pk_title"))
+    st.markdown(lookups.pk_intro)
+    st.pydeck_chart(deck, key="pk_map", height=480)
+    st.markdown(t("map.pk_legend"))
+    source_note(package, "peacekeeping_missions")
+    columns = {
+        "acronym": t("map.col_acronym"),
+        "name": t("map.col_mission"),
+        "countries": t("map.col_countries"),
+        "status": t("map.col_status"),
+        "dates": t("map.col_dates"),
+        "poc_mandate": t("map.col_poc"),
+        "hq_city": t("map.col_hq"),
+        "source_url": st.column_config.ListColumn(t("map.col_sources")),
+    }
+    st.dataframe(
+        table, hide_index=True, width="stretch", column_config=fitted_columns(table, columns)
     )
-    return IndicatorMap(frame, classes, lens, figure, dots)
+    csv_download(lookups.missions_csv, "peacekeeping-missions", key="download_missions")

@@ -1,5 +1,5 @@
-"""Sharing a view: the copy-link control under every page title, "add this view to a deck", and the
-one-page HTML briefing of a candidacy.
+"""Sharing a view: the copy-link control under every page title and "add this view to a deck" (the
+candidacy's one-page briefing is `components.briefing`).
 
 `page_header` reserves the control's place (`share_slot`); the entry file fills it after the page
 has run (`render_share`), when every filter has declared its URL parameter and unknown ones have
@@ -9,13 +9,12 @@ been dropped, so the link holds exactly the view's parameters.
 from __future__ import annotations
 
 import os
-from functools import partial
 from pathlib import Path
 from urllib.parse import urlencode
 
 import streamlit as st
 
-from components.i18n import current_language, format_date_in, t, translate
+from components.i18n import t
 from components.registry import page_file, url_paths
 from components.url_state import current_params
 from loaders.clock import today
@@ -36,8 +35,6 @@ __all__ = [
     "shipped_decks",
     "own_deck_download",
     "known_pages",
-    "briefing_button",
-    "briefing_html",
 ]
 
 REPO = Path(__file__).resolve().parent.parent
@@ -203,127 +200,3 @@ def _add_to_deck_form(page: str, params: dict[str, list[str]], title: str) -> No
             icon=":material/slideshow:",
             query_params={"deck": mine.id, "slide": str(len(mine.slides))},
         )
-
-
-# --- the one-page briefing of a candidacy ---------------------------------------------------------
-
-
-def briefing_html(package, cycle: int, person_id: str, language: str = "en") -> str:
-    """The self-contained HTML briefing of one candidacy in `language` (works without a session)."""
-    from components.charts import ASSESSMENT_STYLE, STATUS_STYLE
-    from components.radar import RadarText, radar_figure
-    from views import briefing as view
-    from views import candidate as candidate_view
-    from views import compare as compare_view
-
-    def tr(key: str, **values: object) -> str:
-        return translate(language, key, **values)
-
-    fmt = partial(format_date_in, language)
-    tables = package.tables
-    status = {s: tr(f"common.status_{s}") for s in STATUS_STYLE}
-    cell = {s: f"{STATUS_STYLE[s]['symbol']} {word}" for s, word in status.items()}
-    cell |= {"provisional": tr("common.provisional"), "reviewed": tr("common.reviewed")}
-    radar_words = RadarText(
-        status=status,
-        cell=cell,
-        provisional_key=tr("compare.radar_provisional"),
-        reviewed_key=tr("compare.radar_reviewed"),
-        gap_hover=tr("compare.radar_gap_hover"),
-    )
-    who = candidate_view.profile(tables, cycle, person_id)
-    radar = compare_view.radar_data(tables, cycle, [person_id])
-    words = {}
-    for key in candidate_view.TIMELINE_WORDS:
-        if key.startswith("level_"):
-            words[key] = tr(f"common.status_{key.removeprefix('level_')}")
-        elif key.startswith("assessment_"):
-            words[key] = tr(f"common.{key}")
-        else:
-            words[key] = tr(f"candidate.{key}")
-    venues = {v: tr(f"compare.venue_{v}") for v in compare_view.VENUES}
-    timeline = candidate_view.timeline(tables, cycle, person_id)
-    labelled = candidate_view.timeline_labels(timeline, words, fmt, as_of=who.as_of, venues=venues)
-    timeline_fig = candidate_view.timeline_figure(
-        labelled,
-        words,
-        priorities=tables["priorities"],
-        assessment_style=ASSESSMENT_STYLE,
-        name=who.name,
-    )
-    radar_fig = radar_figure(radar, radar_words, height=460)
-    desc = package.descriptor
-    licences = ", ".join(sorted({lic.get("name", "") for lic in desc.licenses if lic.get("name")}))
-    data = view.briefing_data(tables, cycle, person_id, radar, cell)
-    dash = tr("candidate.not_reached")
-    facts = [
-        (tr("candidate.nationality"), who.nationality or dash),
-        (tr("candidate.nominated_by"), ", ".join(n for _, n in who.nominating_states) or dash),
-        (tr("candidate.group"), who.group or dash),
-        (tr("candidate.role"), who.role or dash),
-        (tr("candidate.nominated"), fmt(who.nominated) if who.nominated else dash),
-        (tr("candidate.dialogue"), fmt(who.dialogue) if who.dialogue else dash),
-        (tr("candidate.withdrawn"), fmt(who.withdrawn) if who.withdrawn else dash),
-        (tr("candidate.outcome"), tr(f"candidate.outcome_{who.outcome}")),
-    ]
-    as_of = fmt(who.as_of) if who.as_of else tr("common.as_of_unknown")
-    text = view.BriefingText(
-        lang=language,
-        title=tr("share.brief_title", name=who.name, cycle=cycle),
-        subtitle=tr("share.brief_subtitle", cycle=cycle, as_of=as_of),
-        facts_heading=tr("candidate.who"),
-        radar_heading=tr("candidate.radar_title"),
-        radar_caption=tr("compare.radar_caption").replace("*", ""),
-        levels_heading=tr("share.brief_levels"),
-        col_priority=tr("compare.col_priority"),
-        col_level=tr("candidate.col_level"),
-        col_coverage=tr("compare.coverage_title"),
-        timeline_heading=tr("candidate.timeline_title"),
-        statements_heading=tr("candidate.statements_title"),
-        no_statements=tr("compare.no_statements", name=who.name),
-        earlier_heading=tr("candidate.earlier_title"),
-        earlier_caption=tr("candidate.earlier_caption", name=who.name),
-        earlier_none=tr("candidate.earlier_none", name=who.name),
-        assessments={
-            a: f"{style['symbol']} {tr('common.assessment_' + a)}"
-            for a, style in ASSESSMENT_STYLE.items()
-        },
-        second_hand=tr("share.brief_second_hand"),
-        source=tr("common.source"),
-        archive=tr("share.brief_archive"),
-        sources_heading=tr("candidate.sources"),
-        footer=tr(
-            "share.brief_footer",
-            as_of=as_of,
-            data_as_of=desc.as_of or "?",
-            version=package.version,
-            licences=licences,
-            generated=fmt(today()),
-        ),
-    )
-    venue_words = {v: venues[v] for v in venues}
-    return view.briefing_html(
-        data,
-        text,
-        facts=facts,
-        profile_sources=who.sources,
-        venues=venue_words,
-        format_date=fmt,
-        radar_fig=radar_fig,
-        timeline_fig=timeline_fig,
-    )
-
-
-def briefing_button(package, cycle: int, person_id: str) -> None:
-    """A download button for the candidacy's one-page HTML briefing (built only when clicked)."""
-    language = current_language()
-    st.download_button(
-        t("share.brief_download"),
-        data=lambda: briefing_html(package, cycle, person_id, language).encode("utf-8"),
-        file_name=f"briefing-{cycle}-{person_id}-{language}.html",
-        mime="text/html",
-        key="briefing_download",
-        on_click="ignore",
-        icon=":material/description:",
-        help=t("share.brief_help"),
-    )

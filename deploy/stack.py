@@ -24,6 +24,8 @@ from pathlib import Path
 
 from deploy.balancer import haproxy_command, render_config, server_status
 from deploy.postgres import ThrowawayPostgres
+from loaders import default_data_dir
+from store import export_package, open_store
 
 __all__ = [
     "Stack",
@@ -264,9 +266,6 @@ class Stack:
     def _export_edits(self) -> None:
         """Before the throwaway database goes: curators' edits, if any, saved as a data package."""
         try:
-            from loaders import default_data_dir
-            from store import export_package, open_store
-
             store = open_store(self.db_url, default_data_dir())
             if store.state().edits:
                 target = self.state_dir / time.strftime("export-%Y%m%d-%H%M%S")
@@ -316,6 +315,7 @@ def stop_running(state_dir: Path, timeout: float = 60.0) -> bool:
     pid = state["supervisor_pid"]
     if is_running(pid):
         os.kill(pid, signal.SIGTERM)
+        os.kill(pid, signal.SIGCONT)  # a supervisor stopped by job control (Ctrl-Z) acts on it
         deadline = time.monotonic() + timeout
         while is_running(pid) and time.monotonic() < deadline:
             time.sleep(0.2)

@@ -13,10 +13,18 @@ import polars as pl
 from loaders.schema import DESCRIPTOR_NAME, PackageDescriptor, load_descriptor
 from loaders.validate import Problem, check_tables, typed_table
 
-__all__ = ["Package", "default_data_dir", "data_version", "load_package"]
+__all__ = [
+    "DB_URL_ENV",
+    "Package",
+    "default_data_dir",
+    "default_db_url",
+    "data_version",
+    "load_package",
+]
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR_ENV = "TRACKER_DATA_DIR"
+DB_URL_ENV = "TRACKER_DB_URL"
 APP_SCHEMA_DIR = REPO_ROOT / "data"  # the package whose schema the dashboard's code is written for
 
 
@@ -42,6 +50,16 @@ class Package:
 def default_data_dir() -> Path:
     """The package the app reads: `$TRACKER_DATA_DIR`, else the repository's `data/`."""
     return Path(os.environ.get(DATA_DIR_ENV) or REPO_ROOT / "data").resolve()
+
+
+def default_db_url() -> str:
+    """The curators' database (`store/`): `$TRACKER_DB_URL`, else SQLite at
+    `<repo>/instance/tracker.db`. Here, not in `store`, so a reader can see the database is off
+    without importing SQLAlchemy."""
+    url = os.environ.get(DB_URL_ENV)
+    if url:
+        return url
+    return f"sqlite:///{REPO_ROOT / 'instance' / 'tracker.db'}"
 
 
 def data_version(data_dir: Path) -> str:

@@ -9,13 +9,18 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
+
+from loaders.urls import is_http_url
 
 __all__ = [
     "ASSESSMENTS",
     "LEVELS",
     "SEARCHED_GAPS",
+    "NOT_RECORDED",
+    "ORIGIN_KEYS",
     "DescriptorError",
     "Field",
     "ForeignKey",
@@ -23,6 +28,7 @@ __all__ = [
     "Resource",
     "load_descriptor",
     "parse_descriptor",
+    "key_text",
     "read_descriptor",
 ]
 
@@ -56,6 +62,21 @@ SEARCHED_GAPS = ("silent", "declined")  # assessments.level when a search found 
 VOCABULARIES = {
     ("record_entries", "assessment"): ASSESSMENTS,
     ("assessments", "level"): (*LEVELS, *SEARCHED_GAPS),
+}
+
+# Where a table's data came from, one object per source (after owid/etl's snapshot origins). A value
+# nobody recorded is written NOT_RECORDED, never guessed.
+NOT_RECORDED = "not recorded"
+ORIGIN_KEYS = {  # key → required
+    "producer": True,
+    "title": True,
+    "url_main": True,  # an http(s) address or NOT_RECORDED
+    "date_accessed": True,  # YYYY-MM-DD or NOT_RECORDED
+    "license": True,  # {"name": ..., "url": ...}: name required (or NOT_RECORDED), url optional
+    "description": False,  # how it came into this table
+    "citation_full": False,
+    "date_published": False,  # YYYY-MM-DD or NOT_RECORDED
+    "url_download": False,
 }
 
 
@@ -127,8 +148,9 @@ class Resource:
     licenses: tuple[dict[str, str], ...]
     as_of: str | None
     gaps: str
-    hash: str | None = None  # "sha256:<hex>" of the file, as `loaders export` recorded it
-    rows: int | None = None  # data rows in the file, as `loaders export` recorded it
+    hash: str | None = None  # "sha256:<hex>" of the file, as `store export` recorded it
+    rows: int | None = None  # data rows in the file, as `store export` recorded it
+    origins: tuple[dict[str, Any], ...] = ()  # where the data came from (`ORIGIN_KEYS`)
 
     def field(self, name: str) -> Field:
         """Return the field called `name` (KeyError if the schema has none)."""
@@ -166,6 +188,7 @@ class Resource:
             gaps=raw.get("x-gaps", ""),
             hash=raw.get("hash"),
             rows=raw.get("x-rows"),
+            origins=tuple(raw.get("origins", [])),
         )
 
 
@@ -308,6 +331,12 @@ def _resource_problems(raw: Any) -> list[str]:
             problems.append(f"{key!r} must be a list of objects")
     if "x-rows" in raw and (type(raw["x-rows"]) is not int or raw["x-rows"] < 0):
         problems.append("'x-rows' must be a whole number of rows")
+    if "origins" in raw:
+        if isinstance(raw["origins"], list) and raw["origins"]:
+            for index, origin in enumerate(raw["origins"]):
+                problems += [f"origins[{index}]: {p}" for p in _origin_problems(origin)]
+        else:
+            problems.append("'origins' must be a non-empty list of objects")
     schema = raw.get("schema")
     if not isinstance(schema, dict):
         return problems + [f"'schema' must be an object, not {_kind(schema)}"]
@@ -343,6 +372,44 @@ def _resource_problems(raw: Any) -> list[str]:
     return problems
 
 
+def _origin_problems(raw: Any) -> list[str]:
+    """Why `raw` is not an origin as `ORIGIN_KEYS` describes it (empty when it is)."""
+    if not isinstance(raw, dict):
+        return [f"an origin must be an object, not {_kind(raw)}"]
+    problems = [f"unknown key {key!r}" for key in raw if key not in ORIGIN_KEYS]
+    problems += [
+        f"{key!r} is missing" for key, needed in ORIGIN_KEYS.items() if needed and key not in raw
+    ]
+    for key in [k for k in ORIGIN_KEYS if k in raw and k != "license"]:
+        if not isinstance(raw[key], str) or not raw[key].strip():
+            problems.append(f"{key!r} must be text (or {NOT_RECORDED!r})")
+    for key in ("url_main", "url_download"):
+        value = raw.get(key)
+        if isinstance(value, str) and value != NOT_RECORDED and not is_http_url(value):
+            problems.append(f"{key!r} must be an http(s) address or {NOT_RECORDED!r}")
+    for key in ("date_accessed", "date_published"):
+        value = raw.get(key)
+        if isinstance(value, str) and value != NOT_RECORDED and not _is_day(value):
+            problems.append(f"{key!r} must be a day (YYYY-MM-DD) or {NOT_RECORDED!r}")
+    lic = raw.get("license")
+    if "license" in raw and not (
+        isinstance(lic, dict)
+        and isinstance(lic.get("name"), str)
+        and lic["name"].strip()
+        and set(lic) <= {"name", "url"}
+        and ("url" not in lic or is_http_url(lic["url"]))
+    ):
+        problems.append(f"'license' must be {{'name': text or {NOT_RECORDED!r}, 'url': http(s)}}")
+    return problems
+
+
+def _is_day(text: str) -> bool:
+    try:
+        return len(text) == 10 and bool(date.fromisoformat(text))
+    except ValueError:
+        return False
+
+
 def _field_problems(raw: Any) -> list[str]:
     """Why `raw` cannot be read as a field (empty when it can)."""
     if not isinstance(raw, dict):
@@ -372,3 +439,9 @@ def _field_problems(raw: Any) -> list[str]:
     if "x-separator" in raw and (not isinstance(raw["x-separator"], str) or not raw["x-separator"]):
         problems.append(f"{raw['name']}: 'x-separator' must be text")
     return problems
+
+
+def key_text(values: dict, primary_key: tuple[str, ...] | list[str]) -> str:
+    """The key of a row as the audit log and the editor's `item` show it: its primary-key values
+    joined by '/' ('s0001', '2016/antonio-guterres')."""
+    return "/".join(str(values.get(k) or "") for k in primary_key)

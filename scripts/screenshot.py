@@ -64,7 +64,7 @@ def start_server() -> tuple[subprocess.Popen, str]:
 
 def screenshot(base_url: str, path_and_query: str, output: Path, width: int, height: int) -> None:
     """Open the view, wait until Streamlit has rendered it and charts have settled, save a PNG."""
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import sync_playwright  # a test extra: --help works without it
 
     external: list[str] = []
 

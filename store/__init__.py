@@ -3,7 +3,7 @@
 Streamlit-free: the editor page, the readers (`components/data.py`), the CLI and the tests use it.
 """
 
-from store.audit import changed_fields, changes_since, history
+from store.audit import changes_since, history
 from store.db import DB_URL_ENV, Store, StoreError, StoreState, default_db_url, open_store
 from store.export import descriptor_text, export_package, file_reader, table_csv
 from store.package import load_store_package, with_checked
@@ -31,7 +31,6 @@ __all__ = [
     "Store",
     "StoreError",
     "StoreState",
-    "changed_fields",
     "changes_since",
     "default_db_url",
     "descriptor_text",

@@ -25,8 +25,7 @@ from loaders.__main__ import check
 from store.db import default_db_url, open_store
 from store.export import ExportError, export_package
 from store.login import normalise_username, password_problem
-
-ROLES = ("curator", "reviewer", "admin")
+from store.writes import ROLES
 
 
 def _read_password(from_stdin: bool) -> str:

@@ -8,14 +8,7 @@ import sqlalchemy as sa
 
 from store.db import Store
 
-__all__ = ["changed_fields", "changes_since", "history"]
-
-
-def changed_fields(old: dict | None, new: dict | None) -> list[tuple[str, str | None, str | None]]:
-    """(field, old, new) for every field whose value differs (all fields of a new row)."""
-    old, new = old or {}, new or {}
-    names = list(dict.fromkeys([*new.keys(), *old.keys()]))
-    return [(n, old.get(n), new.get(n)) for n in names if old.get(n) != new.get(n)]
+__all__ = ["changes_since", "history"]
 
 
 def _rows(store: Store, *where) -> list[dict]:

@@ -10,7 +10,6 @@ database is the truth and a change of the files is only reported (`StoreState.fi
 from __future__ import annotations
 
 import datetime as dt
-import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,17 +18,17 @@ import polars as pl
 import sqlalchemy as sa
 
 from loaders import PackageDescriptor, check_tables, data_version, default_data_dir, read_descriptor
-from loaders.package import REPO_ROOT
+from loaders.package import DB_URL_ENV, default_db_url
 from store.schema import ROW_ORDER, ROW_VERSION, StoreTables, build_tables, key_text
 
 __all__ = ["DB_URL_ENV", "Store", "StoreError", "StoreState", "default_db_url", "open_store"]
 
-DB_URL_ENV = "TRACKER_DB_URL"
 # Columns the schema gained after databases were made, with the value existing rows get: an old
 # database is upgraded in place instead of being refused (curators' edits are kept).
 ADDED_COLUMNS = {
     ("statements", "date_precision"): "day",  # every earlier statement was to the day
     ("straw_polls", "note"): None,  # earlier polls carry no note
+    ("straw_polls", "number_reported"): None,  # not asserted for earlier polls
 }
 LINE = "_line"
 
@@ -51,14 +50,6 @@ class StoreState:
     def files_diverged(self) -> bool:
         """True when the package files changed after curators started editing the database."""
         return self.edits > 0 and self.seeded_from != self.files_version
-
-
-def default_db_url() -> str:
-    """`$TRACKER_DB_URL`, else SQLite at `<repo>/instance/tracker.db`."""
-    url = os.environ.get(DB_URL_ENV)
-    if url:
-        return url
-    return f"sqlite:///{REPO_ROOT / 'instance' / 'tracker.db'}"
 
 
 def _engine(url: str) -> sa.Engine:

@@ -7,11 +7,10 @@ also carries `row_version` (optimistic concurrency) and `row_order` (its place i
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import sqlalchemy as sa
 
 from loaders import PackageDescriptor
+from loaders.schema import key_text
 
 __all__ = [
     "EDITABLE",
@@ -39,11 +38,6 @@ EDITABLE = (
 )
 ROW_VERSION = "row_version"
 ROW_ORDER = "row_order"
-
-
-def key_text(values: dict, primary_key: Iterable[str]) -> str:
-    """The key of a row as shown in the audit log: its primary-key values joined by '/'."""
-    return "/".join(str(values.get(k) or "") for k in primary_key)
 
 
 def editable_in(descriptor: PackageDescriptor) -> tuple[str, ...]:

@@ -14,10 +14,12 @@ import io
 import os
 import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import polars as pl
+from sqlalchemy import Connection, Transaction
 
 from loaders import Problem, check_tables
 from loaders.clock import today
@@ -28,6 +30,7 @@ from store.schema import ROW_ORDER, ROW_VERSION, key_text
 
 __all__ = [
     "REVIEW_ROLES",
+    "ROLES",
     "WRITE_ROLES",
     "Actor",
     "SaveResult",
@@ -40,8 +43,9 @@ __all__ = [
     "set_retired",
 ]
 
-WRITE_ROLES = frozenset({"curator", "reviewer", "admin"})
-REVIEW_ROLES = frozenset({"reviewer", "admin"})
+ROLES = ("curator", "reviewer", "admin")  # every curator role (`python -m store add-user --role`)
+WRITE_ROLES = frozenset(ROLES)
+REVIEW_ROLES = frozenset(ROLES) - {"curator"}
 PAUSE_ENV = "TRACKER_TEST_PAUSE_BEFORE_COMMIT"  # testing hook: seconds to sleep before commit
 AUDIT_TEXT_MAX = 2000  # reason and evidence URL of an audit row (the schema limits the rest)
 
@@ -144,15 +148,37 @@ def _pause_for_tests() -> None:
         time.sleep(float(seconds))
 
 
+@dataclass(frozen=True)
+class _Why:
+    """Who writes and why: what every audit row records besides the change itself."""
+
+    actor: Actor
+    reason: str
+    evidence_url: str | None
+
+
+@contextmanager
+def _locked(store: Store) -> Iterator[tuple[Connection, Transaction]]:
+    """A connection in a transaction that holds the write lock (the version bump comes first).
+
+    Committed when the block ends, unless the block rolled it back; rolled back if it raises.
+    """
+    with store.engine.connect() as conn:
+        trans = conn.begin()
+        try:
+            bump_version(conn, store.tables)  # first statement: the write lock
+            yield conn, trans
+            if trans.is_active:
+                _pause_for_tests()
+                trans.commit()
+        except BaseException:
+            if trans.is_active:
+                trans.rollback()
+            raise
+
+
 def _write(
-    store: Store,
-    table: str,
-    changes: list[tuple[dict, int | None]],
-    *,
-    actor: Actor,
-    reason: str,
-    evidence_url: str | None,
-    action: str,
+    store: Store, table: str, changes: list[tuple[dict, int | None]], action: str, why: _Why
 ) -> SaveResult:
     """Apply `changes` (values, expected row_version or None for a new row) all-or-nothing."""
     store.ensure_ready()
@@ -161,102 +187,77 @@ def _write(
     resource = store.descriptor.resource(table)
     fields = [f.name for f in resource.fields]
     pk = list(resource.primary_key)
-    problems = _audit_problems(table, reason, evidence_url)  # reported with the rest, at once
+    problems = _audit_problems(table, why.reason, why.evidence_url)  # reported with the rest
     sa_table = store.tables.resources[table]
-    with store.engine.connect() as conn:
-        trans = conn.begin()
-        try:
-            bump_version(conn, store.tables)  # first statement: the write lock
-            stored = store.rows(conn, table)
-            retired = store.retired_keys(conn, table)
-            by_key = {tuple(r[k] for k in pk): r for r in stored}
-            edited = [dict(r) for r in stored]
-            index_of = {tuple(r[k] for k in pk): i for i, r in enumerate(stored)}
-            planned = []
-            for values, expected in changes:
-                row = _clean(values, fields)
-                key = tuple(row[k] for k in pk)
-                existing = by_key.get(key)
-                if expected is not None:
-                    if existing is None or existing[ROW_VERSION] != expected:
-                        trans.rollback()
-                        return SaveResult(
-                            False, conflict=existing, conflict_missing=existing is None
-                        )
-                    edited[index_of[key]] = {**existing, **row}
-                else:
-                    edited.append(row)
-                planned.append((row, existing if expected is not None else None, expected))
-            # Validated as readers will see the table: retired rows left out (a retired row's
-            # edit is checked when it is restored). `lines` are each row's line in that table.
-            shown = [r for r in edited if key_text(r, pk) not in retired or ROW_ORDER not in r]
-            line_of = {id(r): i + 2 for i, r in enumerate(shown)}
-            lines = []
-            for row, _, expected in planned:
-                new = expected is None
-                target = row if new else edited[index_of[tuple(row[k] for k in pk)]]
-                lines.append(line_of.get(id(target)))
-                if new and key_text(row, pk) in retired:
-                    problems.append(
-                        Problem(
-                            table,
-                            line_of[id(row)],
-                            ",".join(pk),
-                            "retired",
-                            f"{key_text(row, pk)} is a retired row: restore it instead",
-                        )
+    with _locked(store) as (conn, trans):
+        stored = store.rows(conn, table)
+        retired = store.retired_keys(conn, table)
+        by_key = {tuple(r[k] for k in pk): r for r in stored}
+        edited = [dict(r) for r in stored]
+        index_of = {tuple(r[k] for k in pk): i for i, r in enumerate(stored)}
+        planned = []
+        for values, expected in changes:
+            row = _clean(values, fields)
+            key = tuple(row[k] for k in pk)
+            existing = by_key.get(key)
+            if expected is not None:
+                if existing is None or existing[ROW_VERSION] != expected:
+                    trans.rollback()
+                    return SaveResult(False, conflict=existing, conflict_missing=existing is None)
+                edited[index_of[key]] = {**existing, **row}
+            else:
+                edited.append(row)
+            planned.append((row, existing if expected is not None else None, expected))
+        # Validated as readers will see the table: retired rows left out (a retired row's
+        # edit is checked when it is restored). `lines` are each row's line in that table.
+        shown = [r for r in edited if key_text(r, pk) not in retired or ROW_ORDER not in r]
+        line_of = {id(r): i + 2 for i, r in enumerate(shown)}
+        lines = []
+        for row, _, expected in planned:
+            new = expected is None
+            target = row if new else edited[index_of[tuple(row[k] for k in pk)]]
+            lines.append(line_of.get(id(target)))
+            if new and key_text(row, pk) in retired:
+                problems.append(
+                    Problem(
+                        table,
+                        line_of[id(row)],
+                        ",".join(pk),
+                        "retired",
+                        f"{key_text(row, pk)} is a retired row: restore it instead",
                     )
-            overrides = store.text_frames(conn)
-            overrides[table] = store.frame_of(table, shown)
-            _, found = check_tables(store.data_dir, store.descriptor, overrides=overrides)
-            if found or problems:
-                trans.rollback()
-                return SaveResult(False, (*problems, *found), lines=tuple(lines))
-            next_order = max((r[ROW_ORDER] for r in stored), default=-1) + 1
-            at, keys, versions = utc_now(), [], []
-            for row, existing, expected in planned:
-                key = key_text(row, pk)
-                if existing is not None:
-                    where = [sa_table.c[k] == existing[k] for k in pk]
-                    done = conn.execute(
-                        sa_table.update()
-                        .where(*where, sa_table.c[ROW_VERSION] == expected)
-                        .values(**row, **{ROW_VERSION: expected + 1})
-                    )
-                    if done.rowcount != 1:  # cannot happen under the lock; never write blind
-                        trans.rollback()
-                        return SaveResult(
-                            False, conflict=store.row(table, tuple(row[k] for k in pk))
-                        )
-                    old = {f: existing[f] for f in fields}
-                    versions.append(expected + 1)
-                else:
-                    conn.execute(
-                        sa_table.insert().values(**row, **{ROW_VERSION: 1, ROW_ORDER: next_order})
-                    )
-                    next_order += 1
-                    old = None
-                    versions.append(1)
-                _audit(
-                    conn,
-                    store,
-                    at=at,
-                    actor=actor,
-                    table=table,
-                    key=key,
-                    action=action,
-                    old=old,
-                    new=row,
-                    reason=reason,
-                    evidence_url=evidence_url,
                 )
-                keys.append(key)
-            _pause_for_tests()
-            trans.commit()
-        except BaseException:
-            if trans.is_active:
-                trans.rollback()
-            raise
+        overrides = store.text_frames(conn)
+        overrides[table] = store.frame_of(table, shown)
+        _, found = check_tables(store.data_dir, store.descriptor, overrides=overrides)
+        if found or problems:
+            trans.rollback()
+            return SaveResult(False, (*problems, *found), lines=tuple(lines))
+        next_order = max((r[ROW_ORDER] for r in stored), default=-1) + 1
+        at, keys, versions = utc_now(), [], []
+        for row, existing, expected in planned:
+            key = key_text(row, pk)
+            if existing is not None:
+                where = [sa_table.c[k] == existing[k] for k in pk]
+                done = conn.execute(
+                    sa_table.update()
+                    .where(*where, sa_table.c[ROW_VERSION] == expected)
+                    .values(**row, **{ROW_VERSION: expected + 1})
+                )
+                if done.rowcount != 1:  # cannot happen under the lock; never write blind
+                    trans.rollback()
+                    return SaveResult(False, conflict=store.row(table, tuple(row[k] for k in pk)))
+                old = {f: existing[f] for f in fields}
+                versions.append(expected + 1)
+            else:
+                conn.execute(
+                    sa_table.insert().values(**row, **{ROW_VERSION: 1, ROW_ORDER: next_order})
+                )
+                next_order += 1
+                old = None
+                versions.append(1)
+            _audit(conn, store, why, at, table, key, action, old, row)
+            keys.append(key)
     return SaveResult(True, lines=tuple(lines), keys=tuple(keys), row_versions=tuple(versions))
 
 
@@ -287,15 +288,8 @@ def save_row(
             "assessed_on": values.get("assessed_on") or today().isoformat(),
         }
     action = "create" if expected_version is None else "update"
-    return _write(
-        store,
-        table,
-        [(values, expected_version)],
-        actor=actor,
-        reason=reason,
-        evidence_url=evidence_url,
-        action=action,
-    )
+    why = _Why(actor, reason, evidence_url)
+    return _write(store, table, [(values, expected_version)], action, why)
 
 
 def save_rows(
@@ -314,15 +308,8 @@ def save_rows(
         raise ValueError("assessments are saved one at a time (two-person rule)")
     if not rows:
         return SaveResult(False, (Problem(table, None, None, "rows", "there is nothing to save"),))
-    return _write(
-        store,
-        table,
-        [(row, None) for row in rows],
-        actor=actor,
-        reason=reason,
-        evidence_url=evidence_url,
-        action="create",
-    )
+    why = _Why(actor, reason, evidence_url)
+    return _write(store, table, [(row, None) for row in rows], "create", why)
 
 
 def _problem(table: str, rule: str, message: str) -> SaveResult:
@@ -351,69 +338,48 @@ def set_retired(
     pk = store.descriptor.resource(table).primary_key
     problems = _audit_problems(table, reason, evidence_url)
     sa_table, retired_t = store.tables.resources[table], store.tables.retired
-    with store.engine.connect() as conn:
-        trans = conn.begin()
-        try:
-            bump_version(conn, store.tables)  # first statement: the write lock
-            by_key = {key_text(r, pk): r for r in store.rows(conn, table)}
-            existing = by_key.get(key)
-            if existing is None or existing[ROW_VERSION] != expected_version:
-                trans.rollback()
-                return SaveResult(False, conflict=existing, conflict_missing=existing is None)
-            retired = store.retired_keys(conn, table)
-            if retire == (key in retired):
-                trans.rollback()
-                return _problem(
-                    table,
-                    "retired",
-                    f"{key} is already retired" if retire else f"{key} is not retired",
-                )
-            gone = (set(retired) | {key}) if retire else (set(retired) - {key})
-            overrides = store.text_frames(conn)
-            overrides[table] = store.frame_of(
-                table, [r for k, r in by_key.items() if k not in gone]
+    with _locked(store) as (conn, trans):
+        by_key = {key_text(r, pk): r for r in store.rows(conn, table)}
+        existing = by_key.get(key)
+        if existing is None or existing[ROW_VERSION] != expected_version:
+            trans.rollback()
+            return SaveResult(False, conflict=existing, conflict_missing=existing is None)
+        retired = store.retired_keys(conn, table)
+        if retire == (key in retired):
+            trans.rollback()
+            return _problem(
+                table,
+                "retired",
+                f"{key} is already retired" if retire else f"{key} is not retired",
             )
-            _, found = check_tables(store.data_dir, store.descriptor, overrides=overrides)
-            if found or problems:
-                trans.rollback()
-                return SaveResult(False, (*problems, *found))
-            at = utc_now()
-            if retire:
-                conn.execute(
-                    retired_t.insert().values(
-                        table=table, key=key, at=at, user=actor.user, reason=reason.strip()
-                    )
-                )
-            else:
-                conn.execute(
-                    retired_t.delete().where(retired_t.c.table == table, retired_t.c.key == key)
-                )
+        gone = (set(retired) | {key}) if retire else (set(retired) - {key})
+        overrides = store.text_frames(conn)
+        overrides[table] = store.frame_of(table, [r for k, r in by_key.items() if k not in gone])
+        _, found = check_tables(store.data_dir, store.descriptor, overrides=overrides)
+        if found or problems:
+            trans.rollback()
+            return SaveResult(False, (*problems, *found))
+        at = utc_now()
+        if retire:
             conn.execute(
-                sa_table.update()
-                .where(*(sa_table.c[k] == existing[k] for k in pk))
-                .values({ROW_VERSION: expected_version + 1})
+                retired_t.insert().values(
+                    table=table, key=key, at=at, user=actor.user, reason=reason.strip()
+                )
             )
-            fields = [f.name for f in store.descriptor.resource(table).fields]
-            values = {f: existing[f] for f in fields}
-            _audit(
-                conn,
-                store,
-                at=at,
-                actor=actor,
-                table=table,
-                key=key,
-                action="retire" if retire else "restore",
-                old=values if retire else None,
-                new=None if retire else values,
-                reason=reason,
-                evidence_url=evidence_url,
+        else:
+            conn.execute(
+                retired_t.delete().where(retired_t.c.table == table, retired_t.c.key == key)
             )
-            _pause_for_tests()
-            trans.commit()
-        except BaseException:
-            if trans.is_active:
-                trans.rollback()
-            raise
+        conn.execute(
+            sa_table.update()
+            .where(*(sa_table.c[k] == existing[k] for k in pk))
+            .values({ROW_VERSION: expected_version + 1})
+        )
+        fields = [f.name for f in store.descriptor.resource(table).fields]
+        values = {f: existing[f] for f in fields}
+        action, old, new = ("retire", values, None) if retire else ("restore", None, values)
+        why = _Why(actor, reason, evidence_url)
+        _audit(conn, store, why, at, table, key, action, old, new)
     return SaveResult(True, keys=(key,), row_versions=(expected_version + 1,))
 
 
@@ -441,50 +407,32 @@ def mark_checked(
     if problems:
         return SaveResult(False, tuple(problems))
     checked = store.tables.checked
-    with store.engine.connect() as conn:
-        trans = conn.begin()
-        try:
-            bump_version(conn, store.tables)
-            before = store.checked_as_of(conn).get(table) or store.descriptor.resource(table).as_of
-            conn.execute(checked.delete().where(checked.c.table == table))
-            at = utc_now()
-            conn.execute(
-                checked.insert().values(table=table, as_of=day.isoformat(), at=at, user=actor.user)
-            )
-            _audit(
-                conn,
-                store,
-                at=at,
-                actor=actor,
-                table=table,
-                key="*",
-                action="checked",
-                old={"as_of": before},
-                new={"as_of": day.isoformat()},
-                reason=reason,
-                evidence_url=evidence_url,
-            )
-            trans.commit()
-        except BaseException:
-            if trans.is_active:
-                trans.rollback()
-            raise
+    with _locked(store) as (conn, trans):
+        before = store.checked_as_of(conn).get(table) or store.descriptor.resource(table).as_of
+        conn.execute(checked.delete().where(checked.c.table == table))
+        at = utc_now()
+        conn.execute(
+            checked.insert().values(table=table, as_of=day.isoformat(), at=at, user=actor.user)
+        )
+        old, new = {"as_of": before}, {"as_of": day.isoformat()}
+        why = _Why(actor, reason, evidence_url)
+        _audit(conn, store, why, at, table, "*", "checked", old, new)
     return SaveResult(True, keys=(table,))
 
 
-def _audit(conn, store: Store, *, at, actor, table, key, action, old, new, reason, evidence_url):
+def _audit(conn, store: Store, why: _Why, at, table, key, action, old, new) -> None:
     """One audit row, and one more curator edit counted (in the caller's transaction)."""
     conn.execute(
         store.tables.audit_log.insert().values(
             at=at,
-            user=actor.user,
+            user=why.actor.user,
             table=table,
             key=key,
             action=action,
             old_value=old,
             new_value=new,
-            reason=reason.strip(),
-            evidence_url=(evidence_url or "").strip() or None,
+            reason=why.reason.strip(),
+            evidence_url=(why.evidence_url or "").strip() or None,
         )
     )
     meta = store.tables.meta
@@ -529,15 +477,8 @@ def review_assessment(
     # The curator check above was made on `expected_version`; the write enforces that version.
     if current[ROW_VERSION] != expected_version:
         return SaveResult(False, conflict=current)
-    return _write(
-        store,
-        "assessments",
-        [(values, expected_version)],
-        actor=actor,
-        reason=reason,
-        evidence_url=evidence_url,
-        action="review",
-    )
+    why = _Why(actor, reason, evidence_url)
+    return _write(store, "assessments", [(values, expected_version)], "review", why)
 
 
 def import_csv(
@@ -578,15 +519,8 @@ def import_csv(
     if problems:
         return SaveResult(False, tuple(problems))
     rows = list(upload.select(fields).iter_rows(named=True))
-    result = _write(
-        store,
-        table,
-        [(row, None) for row in rows],
-        actor=actor,
-        reason=reason,
-        evidence_url=evidence_url,
-        action="import",
-    )
+    why = _Why(actor, reason, evidence_url)
+    result = _write(store, table, [(row, None) for row in rows], "import", why)
     if result.ok or not result.lines:
         return result
     upload_line = {line: i + 2 for i, line in enumerate(result.lines)}

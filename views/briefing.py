@@ -1,9 +1,10 @@
 """The one-page briefing of a candidacy: a self-contained HTML file (inline CSS, Plotly inline), so
 it opens offline and can be mailed or printed.
 
-`briefing_data` gathers the facts to show; `briefing_html` writes the page from them, the words (in
-the reader's language, `BriefingText`) and two Plotly figures. Every data string is HTML-escaped;
-source links are only made for http(s) addresses. No Streamlit here.
+`briefing` writes it from the candidate page's own view model (`views.candidate.candidate_model`):
+`briefing_data` takes the facts to show from it, `briefing_text` the words (in the reader's
+language), and `briefing_html` writes the page from them and two Plotly figures. Every data string
+is HTML-escaped; source links are only made for http(s) addresses. No Streamlit here.
 """
 
 from __future__ import annotations
@@ -11,15 +12,27 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 import plotly.graph_objects as go
-import polars as pl
 
-from views import candidate as candidate_view
 from views import compare as compare_view
+from views.candidate import CandidateModel, profile_facts
+from views.palette import ASSESSMENT_STYLE
+from views.radar import radar_figure
 from views.text import is_http_url
+from views.words import Words
 
-__all__ = ["Briefing", "BriefingText", "briefing_data", "briefing_html"]
+__all__ = [
+    "Briefing",
+    "BriefingText",
+    "briefing",
+    "briefing_data",
+    "briefing_text",
+    "briefing_html",
+]
+
+RADAR_HEIGHT = 460  # px; the page draws it at 500
 
 PLOTLY_HTML_CONFIG = {"displaylogo": False, "responsive": True}
 
@@ -83,27 +96,88 @@ class BriefingText:
     footer: str
 
 
-def briefing_data(
-    tables: dict[str, pl.DataFrame],
-    cycle: int,
-    person_id: str,
-    radar: pl.DataFrame,
-    cell_words: Mapping[str, str],
-) -> Briefing:
-    """The levels per priority (from `radar`, as `views.compare.radar_data`), the statements and
-    the record in earlier roles."""
+def briefing_data(model: CandidateModel) -> Briefing:
+    """The levels per priority (from the model's radar), the statements and the record in earlier
+    roles."""
     levels = [
         {
             "priority": row["axis"],  # already 'P1 UN human-rights impact'
-            "level": compare_view.level_cell(row["status"], row["review"], cell_words),
+            "level": compare_view.level_cell(row["status"], row["review"], model.radar_text.cell),
             "coverage": f"{row['asks_covered']} / {row['asks_total']}",
         }
-        for row in radar.sort("priority_id").iter_rows(named=True)
+        for row in model.radar.sort("priority_id").iter_rows(named=True)
     ]
-    statements = compare_view.statement_rows(tables, cycle, [person_id]).to_dicts()
-    earlier = candidate_view.earlier_record(tables, cycle, person_id).to_dicts()
     return Briefing(
-        cycle=cycle, person_id=person_id, levels=levels, statements=statements, earlier=earlier
+        cycle=model.cycle,
+        person_id=model.person_id,
+        levels=levels,
+        statements=model.statements,
+        earlier=model.earlier,
+    )
+
+
+def briefing_text(model: CandidateModel, words: Words, *, footer: str) -> BriefingText:
+    """The briefing's words in `words`' language (`footer` says version, licences, dates)."""
+    who, cycle = model.who, model.cycle
+    as_of = words.date(who.as_of) if who.as_of else words("common.as_of_unknown")
+    return BriefingText(
+        lang=words.language,
+        title=words("share.brief_title", name=who.name, cycle=cycle),
+        subtitle=words("share.brief_subtitle", cycle=cycle, as_of=as_of),
+        facts_heading=words("candidate.who"),
+        radar_heading=words("candidate.radar_title"),
+        radar_caption=words("compare.radar_caption").replace("*", ""),
+        levels_heading=words("share.brief_levels"),
+        col_priority=words("compare.col_priority"),
+        col_level=words("candidate.col_level"),
+        col_coverage=words("compare.coverage_title"),
+        timeline_heading=words("candidate.timeline_title"),
+        statements_heading=words("candidate.statements_title"),
+        no_statements=words("compare.no_statements", name=who.name),
+        earlier_heading=words("candidate.earlier_title"),
+        earlier_caption=words("candidate.earlier_caption", name=who.name),
+        earlier_none=words("candidate.earlier_none", name=who.name),
+        assessments={
+            a: f"{style['symbol']} {words('common.assessment_' + a)}"
+            for a, style in ASSESSMENT_STYLE.items()
+        },
+        second_hand=words("share.brief_second_hand"),
+        source=words("common.source"),
+        archive=words("share.brief_archive"),
+        sources_heading=words("candidate.sources"),
+        footer=footer,
+    )
+
+
+def briefing(
+    model: CandidateModel,
+    words: Words,
+    *,
+    data_as_of: str | None,
+    version: str,
+    licences: str,
+    generated: date,
+) -> str:
+    """The briefing of the candidacy of `model` (built in `words`' language) as an HTML document;
+    `data_as_of`, `version` and `licences` describe the data package, `generated` is today."""
+    who = model.who
+    footer = words(
+        "share.brief_footer",
+        as_of=words.date(who.as_of) if who.as_of else words("common.as_of_unknown"),
+        data_as_of=data_as_of or "?",
+        version=version,
+        licences=licences,
+        generated=words.date(generated),
+    )
+    return briefing_html(
+        briefing_data(model),
+        briefing_text(model, words, footer=footer),
+        facts=profile_facts(who, words),  # nominating states by name only, as it always had
+        profile_sources=who.sources,
+        venues=model.venues,
+        format_date=words.date,
+        radar_fig=radar_figure(model.radar, model.radar_text, height=RADAR_HEIGHT),
+        timeline_fig=model.timeline_fig,
     )
 
 

@@ -16,11 +16,14 @@ from datetime import date
 import plotly.graph_objects as go
 import polars as pl
 
+from views import compare as compare_view
 from views.commitments import LEVEL_NAMES
 from views.common import country_names, mid_period
 from views.compare import axis_labels, http_links, http_only
-from views.palette import BLACK, BLUE, SERIES_COLORS, SKY_BLUE
-from views.text import chart_text
+from views.palette import ASSESSMENT_STYLE, BLACK, BLUE, SERIES_COLORS, SKY_BLUE
+from views.radar import RadarText, radar_figure, radar_text, statement_line
+from views.text import chart_text, md_link, md_text
+from views.words import Words
 
 __all__ = [
     "LANES",
@@ -37,6 +40,10 @@ __all__ = [
     "earlier_record",
     "state_record",
     "state_record_table",
+    "timeline_words",
+    "profile_facts",
+    "CandidateModel",
+    "candidate_model",
 ]
 
 # The timeline's lanes, top to bottom; the names are also the `lane` column's values.
@@ -657,4 +664,222 @@ def earlier_record(tables: dict[str, pl.DataFrame], cycle: int, person_id: str) 
         "summary",
         "assessment",
         http_only("source_url"),
+    )
+
+
+def timeline_words(words: Words) -> dict[str, str]:
+    """Every key of TIMELINE_WORDS in `words`' language: statuses and assessments from common, the
+    rest from the candidate page's catalogue."""
+
+    def word(key: str) -> str:
+        if key.startswith("level_"):
+            return words(f"common.status_{key.removeprefix('level_')}")
+        if key.startswith("assessment_"):
+            return words(f"common.{key}")
+        return words(f"candidate.{key}")
+
+    return {key: word(key) for key in TIMELINE_WORDS}
+
+
+def profile_facts(
+    who: Profile, words: Words, withdrew: Mapping[str, date] | None = None
+) -> list[tuple[str, str]]:
+    """The candidacy's facts as (label, plain text) pairs, a dash for what is not reached; a
+    nominating state in `withdrew` (iso3 → day) says when it withdrew."""
+    dash = words("candidate.not_reached")
+    withdrew = withdrew or {}
+    nominators = [
+        words("candidate.state_withdrew", state=name, date=words.date(withdrew[iso3]))
+        if iso3 in withdrew
+        else name
+        for iso3, name in who.nominating_states
+    ]
+
+    def day(value: date | None) -> str:
+        return words.date(value) if value else dash
+
+    return [
+        (words("candidate.nationality"), who.nationality or dash),
+        (words("candidate.nominated_by"), ", ".join(nominators) or dash),
+        (words("candidate.group"), who.group or dash),
+        (words("candidate.role"), who.role or dash),
+        (words("candidate.nominated"), day(who.nominated)),
+        (words("candidate.dialogue"), day(who.dialogue)),
+        (words("candidate.withdrawn"), day(who.withdrawn)),
+        (words("candidate.outcome"), words(f"candidate.outcome_{who.outcome}")),
+    ]
+
+
+def source_links(urls, words: Words) -> str:
+    """'[Source 1](…) · [Source 2](…)': Markdown links to http(s) sources."""
+    return " · ".join(
+        md_link(u, f"{words('compare.source')} {i}") for i, u in enumerate(urls or [], 1)
+    )
+
+
+def _history_line(row: dict, words: Words) -> str:
+    """One nominating state's dated action as a Markdown list item (curated text escaped)."""
+    note = f" — {md_text(row['note'])}" if row["note"] else ""
+    return (
+        f"- **{words.date(row['date'], row['date_precision'])}** · {md_text(row['state'])}: "
+        f"{words('candidate.action_' + row['action'])}{note} "
+        f"({source_links(row['source_url'], words)})"
+    )
+
+
+def _earlier_line(entry: dict, words: Words) -> str:
+    """One record entry of an earlier role as a Markdown list item (curated text escaped)."""
+    style = ASSESSMENT_STYLE[entry["assessment"]]
+    return (
+        f"- **{words.date(entry['date'], entry['date_precision'])}** · {md_text(entry['role'])} · "
+        f"{entry['priority_id'].upper()} · {style['symbol']} "
+        f"{words('common.assessment_' + entry['assessment'])} — **{md_text(entry['title'])}**: "
+        f"{md_text(entry['summary'])} ({source_links(entry['source_url'], words)})"
+    )
+
+
+@dataclass(frozen=True)
+class CandidateModel:
+    """Everything the candidate page (and the candidacy's briefing) shows about one candidacy."""
+
+    cycle: int
+    person_id: str
+    who: Profile
+    title: str  # Markdown (data escaped), as every sentence below
+    state: str
+    facts: list[tuple[str, str]]  # (label, plain text): the page escapes them
+    sources: str  # Markdown links to the profile's sources ('' if none)
+    history: pl.DataFrame  # nomination_history
+    history_lines: list[str]
+    history_open: bool  # a nominating state withdrew: show the history unfolded
+    timeline: pl.DataFrame  # `timeline`, with 'when' and 'label' (`timeline_labels`)
+    timeline_words: dict[str, str]
+    venues: dict[str, str]  # venue → word
+    timeline_fig: go.Figure
+    timeline_table: pl.DataFrame  # as shown: when, lane, what, source (translated headers)
+    timeline_csv: pl.DataFrame  # the download: the timeline's columns, 'label' for title/detail
+    timeline_sources: tuple[str, ...]  # tables the timeline draws on
+    timeline_caption: str
+    radar: pl.DataFrame  # views.compare.radar_data of this candidacy
+    radar_text: RadarText
+    radar_fig: go.Figure
+    level_table: pl.DataFrame  # priority, level, coverage (translated headers)
+    statements: list[dict]  # views.compare.statement_rows, by date
+    statement_lines: list[str]
+    earlier: list[dict]  # earlier_record, newest first
+    earlier_lines: list[str]
+    state_record: pl.DataFrame | None  # state_record_table (None without nominating states)
+
+
+def candidate_model(
+    tables: dict[str, pl.DataFrame],
+    cycle: int,
+    person_id: str,
+    words: Words,
+    *,
+    record_as_of: date | None = None,
+) -> CandidateModel:
+    """The candidacy (`cycle`, `person_id`) as the page shows it in `words`' language;
+    `record_as_of` is the day the record entries were checked up to."""
+    who = profile(tables, cycle, person_id)
+    tl_words = timeline_words(words)
+    venues = {v: words(f"compare.venue_{v}") for v in compare_view.VENUES}
+    labelled = timeline_labels(
+        timeline(tables, cycle, person_id), tl_words, words.date, as_of=who.as_of, venues=venues
+    )
+    lanes = labelled["lane"].value_counts()
+    n_lane = dict(lanes.iter_rows())
+    n_record, n_polls = n_lane.get(LANE_RECORD, 0), n_lane.get(LANE_POLLS, 0)
+    radar = compare_view.radar_data(tables, cycle, [person_id])
+    text = radar_text(words)
+    statements = compare_view.statement_rows(tables, cycle, [person_id]).to_dicts()
+    history = nomination_history(tables, cycle, person_id)
+    withdrew = dict(
+        history.filter(pl.col("action") == "withdrew").select("state_iso3", "date").iter_rows()
+    )
+    earlier = earlier_record(tables, cycle, person_id).to_dicts()
+    states = [iso3 for iso3, _ in who.nominating_states]
+    record = (
+        state_record_table(state_record(tables, states), words("common.no_data"))
+        if states
+        else None
+    )
+    record_part = (
+        words(
+            "candidate.state_record",
+            n=n_record,
+            start=words.date(who.term_start),
+            record_as_of=words.date(record_as_of),
+        )
+        if n_record
+        else ""
+    )
+    polls = words("candidate.state_polls", n=n_polls) if n_polls else ""
+    polls = polls or words("candidate.state_polls_none")
+    state = words(
+        "candidate.state",
+        name=md_text(who.name),
+        cycle=cycle,
+        statements=n_lane.get(LANE_STATEMENTS, 0),
+        priorities=radar.filter(pl.col("level").is_not_null()).height,
+        polls=polls,
+        record=record_part,
+        as_of=words.date(who.as_of) if who.as_of else words("common.as_of_unknown"),
+    )
+    lane_words = {lane: tl_words[f"lane_{lane}"] for lane in LANES}
+    sources = ("selection_events", "nominations", "cycles", "statements", "straw_polls")
+    return CandidateModel(
+        cycle=cycle,
+        person_id=person_id,
+        who=who,
+        title=words("candidate.title", name=md_text(who.name)),
+        state=state,
+        facts=profile_facts(who, words, withdrew),
+        sources=source_links(who.sources, words),
+        history=history,
+        history_lines=[_history_line(r, words) for r in history.iter_rows(named=True)],
+        history_open=bool(withdrew),
+        timeline=labelled,
+        timeline_words=tl_words,
+        venues=venues,
+        timeline_fig=timeline_figure(
+            labelled,
+            tl_words,
+            priorities=tables["priorities"],
+            assessment_style=ASSESSMENT_STYLE,
+            name=who.name,
+        ),
+        timeline_table=labelled.select(
+            pl.col("when").alias(words("candidate.col_when")),
+            pl.col("lane").replace_strict(lane_words).alias(words("candidate.col_lane")),
+            pl.col("label").alias(words("candidate.col_what")),
+            pl.col("source_url").list.first().alias(words("candidate.col_source")),
+        ),
+        timeline_csv=labelled.drop("title", "detail", "when"),
+        timeline_sources=(*sources, "record_entries") if n_record else sources,
+        timeline_caption=words(
+            "candidate.timeline_caption",
+            record=words("candidate.timeline_caption_" + ("record" if n_record else "end")),
+        ),
+        radar=radar,
+        radar_text=text,
+        radar_fig=radar_figure(radar, text, height=500),
+        level_table=compare_view.level_table(radar, text.cell)
+        .join(compare_view.coverage_table(radar).rename({who.name: "coverage"}), on="priority")
+        .rename(
+            {
+                "priority": words("compare.col_priority"),
+                who.name: words("candidate.col_level"),
+                "coverage": words("compare.coverage_title"),
+            }
+        ),
+        statements=statements,
+        statement_lines=[statement_line(r, text, words) for r in statements],
+        earlier=earlier,
+        earlier_lines=[_earlier_line(e, words) for e in earlier],
+        state_record=(
+            record.rename({"indicator": words("candidate.col_indicator")})
+            if record is not None
+            else None
+        ),
     )

@@ -1,10 +1,17 @@
-"""Lookups several views share: names of countries and people, cycle lists."""
+"""Lookups several views share: names of countries and people, cycle lists, audit changes."""
 
 from __future__ import annotations
 
 import polars as pl
 
-__all__ = ["country_names", "person_names", "cycles_desc", "join_names"]
+__all__ = [
+    "changed_fields",
+    "country_names",
+    "person_names",
+    "cycles_desc",
+    "join_names",
+    "mid_period",
+]
 
 
 def country_names(countries: pl.DataFrame) -> dict[str, str]:
@@ -37,3 +44,11 @@ def mid_period(date: str = "date", precision: str = "date_precision") -> pl.Expr
         .then(pl.col(date).dt.offset_by("14d"))
         .otherwise(pl.col(date))
     )
+
+
+def changed_fields(old: dict | None, new: dict | None) -> list[tuple[str, str | None, str | None]]:
+    """(field, old, new) for every field whose value differs between an audit row's old and new
+    values (all fields of a new row)."""
+    old, new = old or {}, new or {}
+    names = list(dict.fromkeys([*new.keys(), *old.keys()]))
+    return [(n, old.get(n), new.get(n)) for n in names if old.get(n) != new.get(n)]

@@ -8,13 +8,18 @@ Silent, declined and not-assessed cells keep a null level ("missing is not zero"
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
 
+import plotly.graph_objects as go
 import polars as pl
 
 from loaders.urls import http_links, http_only
 from views.commitments import LEVEL_NAMES, candidacy_options, priority_levels
 from views.common import person_names
+from views.radar import radar_figure, radar_text, statement_line
+from views.text import md_text
+from views.words import Words
 
 __all__ = [
     "MAX_CANDIDATES",
@@ -31,6 +36,11 @@ __all__ = [
     "search_rows",
     "http_links",
     "http_only",
+    "CompareChoices",
+    "compare_choices",
+    "CandidacyStatements",
+    "CompareModel",
+    "compare_model",
 ]
 
 MAX_CANDIDATES = 4
@@ -180,4 +190,112 @@ def statement_rows(
         pl.col("second_hand").fill_null(False),
         http_only("source_url"),
         http_only("archive_url"),
+    )
+
+
+# --- the page's view model ---
+
+
+@dataclass(frozen=True)
+class CompareChoices:
+    """The cycle's candidacies [(person_id, name)] in nomination order and the default choice."""
+
+    options: tuple[tuple[str, str], ...]
+    default: tuple[str, ...]
+
+
+def compare_choices(tables: dict[str, pl.DataFrame], cycle: int) -> CompareChoices:
+    """What the candidate control offers for `cycle`."""
+    return CompareChoices(
+        options=tuple(candidacy_options(tables, cycle)),
+        default=tuple(default_candidates(tables, cycle)),
+    )
+
+
+@dataclass(frozen=True)
+class CandidacyStatements:
+    """One candidacy's statements behind the radar: a heading and Markdown list items, or the
+    sentence saying there are none."""
+
+    heading: str
+    lines: str | None
+    none: str
+
+
+@dataclass(frozen=True)
+class CompareModel:
+    """Everything the compare page shows for one cycle and the chosen candidacies.
+
+    `notice` is set (and nothing else shown) when the cycle has no candidacy or none is chosen.
+    `radar` is `radar_data` (the radar's points and the CSV); `figure` the radar (None without
+    candidacies); `levels` / `coverage` the tables; `profiles` the (person_id, label) links;
+    `shown` the rows the view cites, for the source notes.
+    """
+
+    state: str
+    notice: str | None
+    notice_icon: str
+    people: tuple[str, ...]
+    profiles: tuple[tuple[str, str], ...]
+    side_by_side: bool
+    radar: pl.DataFrame
+    figure: go.Figure | None
+    csv_name: str
+    levels: pl.DataFrame | None
+    coverage: pl.DataFrame | None
+    statements: tuple[CandidacyStatements, ...]
+    shown: dict[str, pl.DataFrame]
+
+
+def compare_model(
+    tables: dict[str, pl.DataFrame], cycle: int, chosen: tuple[str, ...], words: Words
+) -> CompareModel:
+    """The radar, tables and statement lines of the `chosen` candidacies of `cycle` (ids that are
+    not candidacies of the cycle are left out)."""
+    radar = radar_data(tables, cycle, list(chosen))
+    people = tuple(dict.fromkeys(radar["person_id"]))
+    names = dict(radar.select("person_id", "name").unique(maintain_order=True).iter_rows())
+    text = radar_text(words)
+    statements = statement_rows(tables, cycle, list(people)) if people else pl.DataFrame()
+    as_of = cycle_as_of(tables, cycle)
+    as_of_text = words.date(as_of) if as_of else words("common.as_of_unknown")
+    if len(people) == 1:
+        state = words("compare.state_one", cycle=cycle, as_of=as_of_text)
+    elif people:
+        state = words("compare.state", n=len(people), cycle=cycle, as_of=as_of_text)
+    else:
+        state = words("compare.state_none", cycle=cycle, as_of=as_of_text)
+    notice, icon = None, ""
+    if not candidacy_options(tables, cycle):
+        notice, icon = words("compare.no_candidacies", cycle=cycle), "🗳️"
+    elif not people:
+        notice, icon = words("compare.empty"), "⚖️"
+    priority = {"priority": words("compare.col_priority")}
+    lines = {pid: [] for pid in people}
+    for row in statements.iter_rows(named=True):
+        lines[row["person_id"]].append(statement_line(row, text, words))
+    return CompareModel(
+        state=state,
+        notice=notice,
+        notice_icon=icon,
+        people=people,
+        profiles=tuple((pid, md_text(names[pid])) for pid in people),
+        side_by_side=len(people) <= 2,
+        radar=radar,
+        figure=radar_figure(radar, text) if people else None,
+        csv_name=f"compare-{cycle}",
+        levels=level_table(radar, text.cell).rename(priority) if people else None,
+        coverage=coverage_table(radar).rename(priority) if people else None,
+        statements=tuple(
+            CandidacyStatements(
+                heading=f"#### {md_text(names[pid])}",
+                lines="\n".join(lines[pid]) or None,
+                none=words("compare.no_statements", name=md_text(names[pid])),
+            )
+            for pid in people
+        ),
+        shown={
+            "statements": statements,
+            "searches": search_rows(tables, cycle, list(people)),
+        },
     )

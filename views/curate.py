@@ -14,12 +14,22 @@ from dataclasses import dataclass
 import polars as pl
 
 from loaders import Problem, Resource
-from store import changed_fields
+from loaders.schema import key_text
+from views.common import changed_fields, cycles_desc, person_names
 
 __all__ = [
+    "NEW",
     "POLL_COUNTS",
+    "EditorModel",
     "FieldSpec",
+    "PollForm",
     "audit_frame",
+    "awaiting_review",
+    "editor_model",
+    "field_values_frame",
+    "item_keys",
+    "poll_cycles",
+    "poll_form",
     "cells_from_widgets",
     "field_specs",
     "editor_tables",
@@ -44,6 +54,7 @@ MENU_ORDER = (
     "people",
     "searches",
 )
+NEW = "new"  # the `item` of a row not stored yet
 POLL_COUNTS = ("encourage", "discourage", "no_opinion")
 LONG_TEXT = ("paraphrase", "quote", "summary", "rationale", "searched", "title")
 # Columns the store sets itself (two-person rule): shown, never typed in.
@@ -265,4 +276,92 @@ def problems_frame(problems: list[Problem] | tuple[Problem, ...]) -> pl.DataFram
             "rule": pl.String,
             "problem": pl.String,
         },
+    )
+
+
+def item_keys(rows: list[dict], resource: Resource) -> list[str]:
+    """The `item` of every stored row of `resource` ('s0001', '2016/antonio-guterres'), in order."""
+    return [key_text(r, resource.primary_key) for r in rows]
+
+
+@dataclass(frozen=True)
+class EditorModel:
+    """The edit form of one item: its fields, the stored row (None for a new one), the widget
+    values a fresh form starts from (a new row gets the next free id), its row version, and the
+    fields the store sets itself (assessments: who assessed and reviewed), as one line."""
+
+    table: str
+    item: str
+    specs: tuple[FieldSpec, ...]
+    current: dict | None
+    form: dict[str, object]
+    version: int | None
+    system_values: str | None
+
+
+def editor_model(
+    tables: dict[str, pl.DataFrame], resource: Resource, rows: list[dict], item: str
+) -> EditorModel:
+    """The form for `item` (a key from `item_keys`, or NEW) of `resource`, whose stored rows
+    (text cells, with row_version) are `rows`."""
+    specs = tuple(field_specs(resource, lookup_values(tables)))
+    pk = resource.primary_key
+    current = next((r for r in rows if key_text(r, pk) == item), None)
+    form = widgets_from_cells(list(specs), current)
+    if current is None and len(pk) == 1:
+        form[pk[0]] = next_id([r[pk[0]] for r in rows], resource.field(pk[0]).pattern)
+    for spec in specs:  # an optional choice left empty is the "" option, not None
+        if spec.kind == "select" and not spec.required and form[spec.name] is None:
+            form[spec.name] = ""
+    system = SYSTEM_FIELDS.get(resource.name, ())
+    return EditorModel(
+        table=resource.name,
+        item=item,
+        specs=specs,
+        current=current,
+        form=form,
+        version=current["row_version"] if current else None,
+        system_values=(
+            ", ".join(f"{n} = {current[n] or '—'}" for n in system) if current and system else None
+        ),
+    )
+
+
+def field_values_frame(
+    names: list[str], row: dict, field_label: str, value_label: str
+) -> pl.DataFrame:
+    """A row shown as two columns: each field's name and its value (text cells)."""
+    return pl.DataFrame(
+        {field_label: names, value_label: [row.get(n) for n in names]},
+        schema={field_label: pl.String, value_label: pl.String},
+    )
+
+
+def awaiting_review(assessments: list[dict], user: str) -> list[dict]:
+    """Provisional assessments someone other than `user` made (the two-person rule)."""
+    return [r for r in assessments if r["status"] == "provisional" and r["curator"] != user]
+
+
+@dataclass(frozen=True)
+class PollForm:
+    """A new straw poll's form: its number and the candidacies still in the race that day."""
+
+    number: int
+    people: tuple[tuple[str, str], ...]  # (person_id, name), in nomination order
+
+
+def poll_cycles(tables: dict[str, pl.DataFrame]) -> list[str]:
+    """The cycles a poll can be entered for, newest first, as text."""
+    return [str(c) for c in cycles_desc(tables["cycles"])]
+
+
+def poll_form(
+    tables: dict[str, pl.DataFrame], stored_polls: list[dict], cycle: int, day: dt.date
+) -> PollForm:
+    """The form of a new straw poll of `cycle` held on `day`."""
+    names = person_names(tables["people"])
+    running = in_race(tables["candidacies"], cycle, day)["person_id"].to_list()
+    return PollForm(
+        number=next_poll_number(stored_polls, cycle),
+        people=tuple((pid, names.get(pid, pid)) for pid in running),
     )

@@ -9,7 +9,12 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+import plotly.graph_objects as go
 import polars as pl
+
+from views.map_figure import choropleth_figure
+from views.text import chart_text, md_link, md_text
+from views.words import Words
 
 __all__ = [
     "NO_DATA",
@@ -38,6 +43,16 @@ __all__ = [
     "lens_frame",
     "missions_frame",
     "format_number",
+    "DEFAULT_INDICATOR",
+    "NO_LENS",
+    "NO_COUNTRY",
+    "MapLookups",
+    "map_lookups",
+    "year_notice",
+    "MapModel",
+    "map_model",
+    "CountryModel",
+    "country_model",
 ]
 
 VETO_INDICATOR = "sc-vetoes-cast"
@@ -516,4 +531,344 @@ def missions_frame(missions: pl.DataFrame, countries: pl.DataFrame) -> pl.DataFr
             "lon",
             "source_url",
         )
+    )
+
+
+# --- the page's view models: the lookups (once per data version), the map (per indicator, year
+# and lens) and the country panel (per country). Three models, not one: a click on a country must
+# not rebuild the map, and a new indicator must not rebuild the missions section. ---
+
+DEFAULT_INDICATOR = "death-penalty-status"
+NO_LENS = "none"
+NO_COUNTRY = ""
+
+
+def _mission_words(words: Words) -> dict[str, str]:
+    """The words `missions_shown` and the missions map's tooltip need."""
+    keys = ("status_active", "status_closed", "poc_yes", "poc_no", "poc_unknown")
+    return {k: words(f"map.{k}") for k in keys} | {
+        "poc_label": words("map.col_poc"),
+        "open_ended": words("map.open_ended"),
+        "dates": words("map.dates"),
+    }
+
+
+def _missions_table(missions: pl.DataFrame, words: Words) -> pl.DataFrame:
+    """Missions (as `country_missions` gives them) as the country panel shows them."""
+    return missions_shown(missions, _mission_words(words), words.date).rename(
+        {
+            "acronym": words("map.col_acronym"),
+            "name": words("map.col_mission"),
+            "status": words("map.col_status"),
+            "dates": words("map.col_dates"),
+            "poc_mandate": words("map.col_poc"),
+        }
+    )
+
+
+@dataclass(frozen=True)
+class MapLookups:
+    """The controls' options and the peacekeeping section, the same for every filter.
+
+    `missions` is `missions_frame` (for the missions map); `missions_table` the table under it
+    (status, mandate and dates in words; column names are the page's column config);
+    `missions_csv` its download.
+    """
+
+    indicators: tuple[tuple[str, str], ...]
+    default_indicator: str
+    cycles: tuple[str, ...]
+    countries: tuple[tuple[str, str], ...]
+    missions: pl.DataFrame
+    mission_words: dict[str, str]
+    missions_table: pl.DataFrame
+    missions_csv: pl.DataFrame
+    pk_intro: str
+
+
+def map_lookups(tables: dict[str, pl.DataFrame], words: Words) -> MapLookups:
+    """The map page's options (indicators, lens cycles, countries) and missions section."""
+    indicators = tuple(indicator_options(tables["indicators"]))
+    ids = [i for i, _ in indicators]
+    missions = missions_frame(tables["peacekeeping_missions"], tables["countries"])
+    mission_words = _mission_words(words)
+    cycles = sorted(tables["cycles"]["cycle"].to_list(), reverse=True)
+    return MapLookups(
+        indicators=indicators,
+        default_indicator=DEFAULT_INDICATOR if DEFAULT_INDICATOR in ids else ids[0],
+        cycles=(NO_LENS, *(str(c) for c in cycles)),
+        countries=tuple(country_options(tables)),
+        missions=missions,
+        mission_words=mission_words,
+        missions_table=missions_shown(
+            missions.drop("country_iso3", "lat", "lon"), mission_words, words.date
+        ),
+        missions_csv=missions.drop("country_iso3"),
+        pk_intro=words(
+            "map.pk_intro",
+            n=missions.height,
+            active=missions.filter(pl.col("status") == "active").height,
+        ),
+    )
+
+
+def year_notice(indicators: pl.DataFrame, indicator_id: str, value: str, words: Words) -> str:
+    """The notice for a year asked of a snapshot indicator (which has no years)."""
+    indicator = indicator_row(indicators, indicator_id)
+    return words(
+        "map.notice_year_snapshot",
+        value=md_text(value, limit=20),
+        title=md_text(indicator["title"]),
+        as_of=words.date(indicator["as_of"]),
+    )
+
+
+@dataclass(frozen=True)
+class MapModel:
+    """The map section for one indicator, year (None: latest / snapshot) and lens cycle (None).
+
+    `frame`, `classes`, `lens` are `map_frame`, `indicator_classes`, `lens_frame`; `figure` the
+    choropleth and `dots` the states drawn as dots. `plotted` is the CSV of the map and
+    `table` the same rows with the page's column names; `lens_table` / `lens_csv` are None
+    without a lens or when the lens has no nominating state (`lens_sentence` then says so).
+    """
+
+    indicator: dict
+    frame: pl.DataFrame
+    classes: list[MapClass]
+    lens: pl.DataFrame | None
+    figure: go.Figure
+    dots: list[str]
+    state: str
+    subheader: str
+    description: str
+    time_note: str | None
+    dots_note: str
+    source: str
+    coverage: str | None
+    coverage_is_partial: bool
+    plotted: pl.DataFrame
+    table: pl.DataFrame
+    table_title: str
+    counts: str
+    csv_name: str
+    lens_title: str | None
+    lens_sentence: str | None
+    lens_table: pl.DataFrame | None
+    lens_csv: pl.DataFrame | None
+
+
+def _no_data_label(indicator: dict, words: Words) -> str:
+    if indicator["indicator_id"] == VETO_INDICATOR:
+        return words("map.no_veto")  # true of every state in the class, whatever the year
+    if is_partial(indicator):
+        return words("map.not_in_partial_list")
+    return words("map.no_data")
+
+
+def _plotted(frame: pl.DataFrame) -> pl.DataFrame:
+    return frame.select(
+        "iso3", "name", "un_member", pl.col("label").alias("class"), "value_text", "value",
+        "category", "year", "note",
+    )  # fmt: skip
+
+
+def _lens_rows(lens: pl.DataFrame, words: Words) -> pl.DataFrame:
+    return lens.select(
+        "state", "iso3", "candidate", "value_text", "year", "person_id"
+    ).with_columns(pl.col("value_text").fill_null(words("map.no_data")))
+
+
+def map_model(
+    tables: dict[str, pl.DataFrame],
+    indicator_id: str,
+    year: int | None,
+    cycle: int | None,
+    words: Words,
+) -> MapModel:
+    """The map section: the figure, its header sentence, notes, table and the candidates' lens."""
+    indicator = indicator_row(tables["indicators"], indicator_id)
+    classes = indicator_classes(
+        indicator, tables["indicator_values"], _no_data_label(indicator, words)
+    )
+    frame = map_frame(tables, indicator, year, classes)
+    lens = lens_frame(tables, cycle, frame) if cycle is not None else None
+    title = indicator["title"] if indicator["kind"] == "categorical" else indicator["unit"]
+    figure, dots = choropleth_figure(
+        frame,
+        classes,
+        indicator,
+        year,
+        legend_title=f"<b>{chart_text(title)}</b>",
+        lens=lens,
+        lens_name=words("map.lens_legend", cycle=cycle) if cycle is not None else "",
+        small_states_name=words("map.small_states_legend"),
+        words=words,
+    )
+    members = frame.filter(pl.col("un_member"))
+    missing = members.filter(pl.col("class_id") == NO_DATA).height
+    as_of = words.date(indicator["as_of"])
+    when = (
+        words("map.state_year", year=year)
+        if year is not None
+        else words("map.state_as_of", as_of=as_of)
+    )
+    time_note = None
+    if year is not None and indicator["time_model"] in ("event", "annual"):
+        time_note = words(f"map.{indicator['time_model']}_explained", year=year)
+    coverage = None
+    if indicator["coverage_note"]:
+        coverage = words("map.coverage", note=md_text(indicator["coverage_note"]))
+        if is_partial(indicator):
+            coverage += " " + words("map.partial_explained")
+    plotted = _plotted(frame)
+    counts = class_counts(frame, classes)
+    lens_sentence = lens_table = lens_csv = None
+    if lens is not None:
+        if lens.height == 0:
+            lens_sentence = words("map.lens_empty", cycle=cycle)
+        else:
+            lens_sentence = words("map.lens_intro", cycle=cycle, n=lens["iso3"].n_unique())
+            lens_csv = _lens_rows(lens, words)
+            lens_table = lens_csv.drop("person_id").rename(
+                {
+                    "state": words("map.col_state"),
+                    "iso3": words("map.col_iso3"),
+                    "candidate": words("map.col_candidate"),
+                    "value_text": indicator["title"],
+                    "year": words("map.col_year"),
+                }
+            )
+    source_links = " · ".join(
+        md_link(u, str(i)) for i, u in enumerate(indicator["source_url"] or [], 1)
+    )
+    return MapModel(
+        indicator=indicator,
+        frame=frame,
+        classes=classes,
+        lens=lens,
+        figure=figure,
+        dots=dots,
+        state=words(
+            "map.state",
+            title=md_text(indicator["title"]),
+            priority=indicator["priority_id"].upper(),
+            when=when,
+            n=members.height,
+            with_data=members.height - missing,
+            missing=missing,
+        ),
+        subheader=md_text(indicator["title"]) + (f" · {year}" if year is not None else ""),
+        description=md_text(indicator["description"]),
+        time_note=time_note,
+        dots_note=words("map.dots_note", n=len(dots)) + " " + words("map.click_note"),
+        source=words(
+            "map.indicator_source",
+            source=md_text(indicator["source_name"]),
+            links=source_links,
+            licence=md_text(indicator["license"]),
+            as_of=as_of,
+        ),
+        coverage=coverage,
+        coverage_is_partial=is_partial(indicator),
+        plotted=plotted,
+        table=plotted.rename(
+            {
+                "iso3": words("map.col_iso3"),
+                "name": words("map.col_country"),
+                "un_member": words("map.col_un_member"),
+                "class": words("map.col_class"),
+                "value_text": words("map.col_value"),
+                "value": words("map.col_number"),
+                "category": words("map.col_category"),
+                "year": words("map.col_year"),
+                "note": words("map.col_note"),
+            }
+        ),
+        table_title=words("map.table_expander", n=plotted.height),
+        counts=" · ".join(
+            f"**{md_text(label)}**: {n}"
+            for label, n in counts.select("label", "countries").iter_rows()
+        ),
+        csv_name=f"map-{indicator_id}" + (f"-{year}" if year is not None else ""),
+        lens_title=words("map.lens_title", cycle=cycle) if lens is not None else None,
+        lens_sentence=lens_sentence,
+        lens_table=lens_table,
+        lens_csv=lens_csv,
+    )
+
+
+@dataclass(frozen=True)
+class CountryModel:
+    """The panel of one country: its indicators (`panel` shown, `panel_csv` downloaded), its
+    Security Council vetoes (None when it cast none; `veto_columns` names the columns), the
+    missions deployed there (None when none), and the candidacies it nominated as (cycle,
+    person_id, link label)."""
+
+    iso3: str
+    title: str
+    intro: str
+    panel: pl.DataFrame
+    panel_csv: pl.DataFrame
+    vetoes_sentence: str | None
+    vetoes: pl.DataFrame | None
+    veto_columns: dict[str, str]
+    missions_sentence: str
+    missions: pl.DataFrame | None
+    candidacies_sentence: str
+    candidacies: tuple[tuple[int, str, str], ...]
+
+
+def country_model(tables: dict[str, pl.DataFrame], iso3: str, words: Words) -> CountryModel:
+    """The country panel of `iso3` (a known country)."""
+    name = dict(country_options(tables)).get(iso3, iso3)
+    facts = country_indicators(tables, iso3)
+    shown = country_panel(facts, no_data=words("map.no_data"), cannot=words("map.cannot_veto"))
+    n_vetoes, vetoes = country_vetoes(tables["sc_vetoes"], iso3)
+    missions = country_missions(tables["peacekeeping_missions"], iso3)
+    nominated = country_candidacies(tables, iso3)
+    return CountryModel(
+        iso3=iso3,
+        title=words("map.country_title", name=md_text(name), iso3=iso3),
+        intro=words(
+            "map.country_intro",
+            n=facts.filter(pl.col("label").is_not_null()).height,
+            total=facts.height,
+        ),
+        panel=shown.select(
+            pl.col("indicator").alias(words("map.col_indicator")),
+            pl.col("value").alias(words("map.col_value")),
+            pl.col("note").alias(words("map.col_note")),
+            pl.Series(
+                words("map.col_source"),
+                [md_link(u, n) for u, n in shown.select("source_url", "source_name").iter_rows()],
+                dtype=pl.String,
+            ),
+        ),
+        panel_csv=shown,
+        vetoes_sentence=words("map.vetoes", n=n_vetoes, shown=vetoes.height) if n_vetoes else None,
+        vetoes=vetoes.with_columns(pl.col("date").map_elements(words.date, return_dtype=pl.String))
+        if n_vetoes
+        else None,
+        veto_columns={
+            "date": words("map.col_date"),
+            "draft_symbol": words("map.col_draft"),
+            "topic": words("map.col_topic"),
+            "agenda_item": words("map.col_agenda"),
+        },
+        missions_sentence=words("map.country_missions", n=missions.height)
+        if missions.height
+        else words("map.country_no_missions"),
+        missions=_missions_table(missions, words) if missions.height else None,
+        candidacies_sentence=words("map.country_candidacies", n=nominated.height)
+        if nominated.height
+        else words("map.country_no_candidacies"),
+        candidacies=tuple(
+            (
+                row["cycle"],
+                row["person_id"],
+                words("map.candidacy_link", name=md_text(row["name"]), cycle=row["cycle"]),
+            )
+            for row in nominated.iter_rows(named=True)
+        ),
     )

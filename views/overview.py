@@ -8,8 +8,19 @@ from datetime import date
 import polars as pl
 
 from views.common import country_names, join_names
+from views.text import md_link, md_text
+from views.words import Words
 
-__all__ = ["CycleSummary", "agenda", "cycle_summary", "candidacy_rows"]
+__all__ = [
+    "CycleSummary",
+    "agenda",
+    "cycle_summary",
+    "candidacy_rows",
+    "days_behind",
+    "Card",
+    "OverviewModel",
+    "overview_model",
+]
 
 MILESTONES = (
     "nominations_opened",
@@ -101,4 +112,89 @@ def candidacy_rows(package_tables: dict[str, pl.DataFrame], cycle: int) -> pl.Da
         pl.col("withdrawal_date").alias("withdrawn"),
         "outcome",
         "source_url",
+    )
+
+
+@dataclass(frozen=True)
+class Card:
+    """One candidacy's card: Markdown lines, each its own block (data escaped)."""
+
+    person_id: str
+    lines: list[str]
+    source: str  # a Markdown link to the candidacy's first source
+
+
+@dataclass(frozen=True)
+class OverviewModel:
+    """Everything the overview shows of one cycle (Markdown, data escaped)."""
+
+    title: str
+    state: str
+    stale: str | None  # the warning when an open cycle's data lags behind today
+    metrics: list[tuple[str, int | str]]  # (label, value)
+    milestones: list[tuple[str, str]]  # (label, date or '—')
+    milestones_gap: str | None  # the caption when a milestone is not reached yet
+    cards_title: str
+    cards: list[Card]
+    agenda: list[tuple[str, str, str]]  # (expander label, summary, the asks as a list)
+
+
+def _card(row: dict, words: Words) -> Card:
+    lines = [
+        f"### {md_text(row['name'])}",
+        f"*{md_text(row['role'])}*",
+        words(
+            "overview.card",
+            nationality=md_text(row["nationality"]),
+            nominated_by=md_text(row["nominated_by"]),
+            group=md_text(row["group"]),
+            nominated=words.date(row["nominated"]),
+        ),
+    ]
+    if row["dialogue"]:
+        lines.append(words("overview.card_dialogue", date=words.date(row["dialogue"])))
+    if row["withdrawn"]:
+        lines.append(words("overview.card_withdrawn", date=words.date(row["withdrawn"])))
+    outcome = words("overview.outcome_" + row["outcome"])
+    lines.append(f"{words('overview.outcome')}: **{outcome}**")
+    return Card(
+        person_id=row["person_id"],
+        lines=lines,
+        source=md_link(row["source_url"][0], words("common.source")),
+    )
+
+
+def overview_model(
+    tables: dict[str, pl.DataFrame], cycle: int, today: date, words: Words
+) -> OverviewModel:
+    """The cycle's numbers, milestones, candidacies and the agenda, as of `today`."""
+    summary = cycle_summary(tables, cycle)
+    as_of = words.date(summary.as_of)
+    behind = days_behind(summary, today)
+    gap = any(when is None for when in summary.milestones.values())
+    return OverviewModel(
+        title=words("overview.title"),
+        state=words("overview.state", n=summary.candidacies, cycle=cycle, as_of=as_of),
+        stale=words("overview.stale", as_of=as_of, days=behind) if behind is not None else None,
+        metrics=[
+            (words("overview.m_candidacies"), summary.candidacies),
+            (words("overview.m_women"), summary.women),
+            (words("overview.m_withdrawn"), summary.withdrawn),
+            (words("overview.m_appointee"), summary.appointee or words("overview.not_yet")),
+        ],
+        milestones=[
+            (words("overview.ms_" + name), words.date(when) if when else "—")
+            for name, when in summary.milestones.items()
+        ],
+        milestones_gap=words("overview.milestones_gap", as_of=as_of) if gap else None,
+        cards_title=words("overview.candidacies", cycle=cycle),
+        cards=[_card(row, words) for row in candidacy_rows(tables, cycle).iter_rows(named=True)],
+        agenda=[
+            (
+                f"**{prio['priority_id'].upper()} · {md_text(prio['title'])}**",
+                md_text(prio["summary"]),
+                "\n".join(f"- `{a['ask_id']}` {md_text(a['text'])}" for a in asks),
+            )
+            for prio, asks in agenda(tables["priorities"], tables["asks"])
+        ],
     )

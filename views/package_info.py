@@ -5,13 +5,35 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
-from loaders import Package
+import polars as pl
 
-__all__ = ["table_catalog", "package_file", "package_zip", "resource_csv"]
+from loaders import Package
+from views import coverage
+from views.words import Words
+
+__all__ = [
+    "COVERAGE_MARKS",
+    "DataModel",
+    "TableEntry",
+    "data_model",
+    "table_catalog",
+    "package_file",
+    "package_zip",
+    "resource_csv",
+]
 
 EXTRA_FILES = ("CHANGELOG.md", "README.md", "LICENSE.md")
+COVERAGE_MARKS = {"evidence": "●", "searched": "∅", "not-assessed": "?"}
+FIELD_SCHEMA = {
+    "field": pl.String,
+    "type": pl.String,
+    "required": pl.Boolean,
+    "allowed": pl.String,
+    "description": pl.String,
+}
 Reader = Callable[[Package, str], bytes]
 
 
@@ -70,3 +92,91 @@ def package_zip(package: Package, read: Reader = package_file) -> bytes:
             if (base / extra).exists():
                 zf.writestr(f"{folder}/{extra}", read(package, extra))
     return buffer.getvalue()
+
+
+@dataclass(frozen=True)
+class TableEntry:
+    """One table of the package as the data page lists it (Markdown lines ready to show)."""
+
+    name: str
+    label: str  # the expander's title
+    description: str
+    as_of: str
+    licence: str
+    sources: str
+    gaps: str | None  # the table's known gaps, None when it has none
+    primary_key: str
+    fields: pl.DataFrame  # field, type, required, allowed, description
+
+
+@dataclass(frozen=True)
+class DataModel:
+    """Everything the Data & methods page shows: the package's state, the coverage grid (`grid`
+    for the CSV, `grid_shown` as shown: one mark per cell), and every table with its fields."""
+
+    state: str
+    coverage_intro: str
+    coverage_legend: str
+    grid: pl.DataFrame
+    grid_shown: pl.DataFrame
+    tables: pl.DataFrame
+    entries: tuple[TableEntry, ...]
+
+
+def _entry(item: dict, words: Words) -> TableEntry:
+    sources = "; ".join(
+        f"[{s.get('title') or s['path']}]({s['path']})" if s.get("path") else s["title"]
+        for s in item["sources"]
+    )
+    return TableEntry(
+        name=item["name"],
+        label=f"**{item['title']}** (`{item['name']}`, {item['rows']} {words('data.rows')})",
+        description=item["description"],
+        as_of=f"**{words('data.col_as_of')}:** {item['as_of'] or '—'}",
+        licence=f"**{words('data.col_licence')}:** {'; '.join(item['licenses']) or '—'}",
+        sources=f"**{words('data.sources')}:** {sources}",
+        gaps=f"{words('data.gaps')}: {item['gaps']}" if item["gaps"] else None,
+        primary_key=f"**{words('data.primary_key')}:** `{item['primary_key']}`",
+        # A typed frame, not a list of dicts: st.dataframe sends it without a pandas round trip.
+        fields=pl.DataFrame(item["fields"], schema=FIELD_SCHEMA, orient="row"),
+    )
+
+
+def data_model(package: Package, words: Words) -> DataModel:
+    """The Data & methods page of `package` in the reader's language."""
+    catalog = table_catalog(package)
+    grid = coverage.coverage_grid(package.tables)
+    totals = coverage.coverage_totals(grid)
+    tables = pl.DataFrame(
+        [
+            {
+                words("data.col_table"): item["name"],
+                words("data.col_title"): item["title"],
+                words("data.col_rows"): item["rows"],
+                words("data.col_as_of"): item["as_of"],
+                words("data.col_licence"): "; ".join(item["licenses"]),
+            }
+            for item in catalog
+        ]
+    )
+    return DataModel(
+        state=words(
+            "data.state",
+            n=len(catalog),
+            version=package.version,
+            as_of=package.descriptor.as_of,
+        ),
+        coverage_intro=words(
+            "data.coverage_intro", **{k.replace("-", "_"): v for k, v in totals.items()}
+        ),
+        coverage_legend=" · ".join(
+            f"{mark} {words(f'data.coverage_{kind}')}" for kind, mark in COVERAGE_MARKS.items()
+        ),
+        grid=grid,
+        # One mark per cell (the legend says what each means): ten columns fit a phone.
+        grid_shown=grid.with_columns(pl.col(r"^p\d$").replace_strict(COVERAGE_MARKS))
+        .drop("person_id")
+        .rename(lambda c: c.upper() if c.startswith("p") else words(f"data.col_grid_{c}")),
+        tables=tables,
+        entries=tuple(_entry(item, words) for item in catalog),
+    )

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import html
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
 from urllib.parse import urlparse
 
 import plotly.graph_objects as go
@@ -13,9 +15,11 @@ import polars as pl
 
 from loaders.schema import ASSESSMENTS
 from loaders.urls import http_only
-from views.commitments import priority_levels
+from views.commitments import LEVEL_NAMES, priority_levels
 from views.common import mid_period, person_names
-from views.text import chart_text
+from views.palette import ASSESSMENT_STYLE, STATUS_STYLE
+from views.text import chart_text, md_link, md_text
+from views.words import Words
 
 __all__ = [
     "ASSESSMENTS",
@@ -30,10 +34,21 @@ __all__ = [
     "timeline_data",
     "timeline_figure",
     "said_vs_did",
+    "DID_LIMIT",
+    "assessment_word",
+    "RecordOptions",
+    "record_options",
+    "inverted_period",
+    "SaidDid",
+    "RecordModel",
+    "record_model",
 ]
 
 # Within a priority's lane each assessment has its own sub-row, so markers do not hide each other.
 LANE_OFFSET = {"advances": -0.22, "mixed": 0.0, "falls-short": 0.22}
+# The "did" list under each priority shows at most this many entries (the newest); the table of
+# every entry above it holds them all.
+DID_LIMIT = 50
 
 
 def office_holders(tables: dict[str, pl.DataFrame]) -> list[tuple[str, str]]:
@@ -350,3 +365,231 @@ def said_vs_did(
             }
         )
     return out
+
+
+@dataclass(frozen=True)
+class RecordOptions:
+    """What the record page's filters offer."""
+
+    holders: list[tuple[str, str]]  # office_holders
+    names: dict[str, str]  # person_id → name, of the holders
+    priorities: dict[str, str]  # priority_id → title, in agenda order
+
+
+def record_options(tables: dict[str, pl.DataFrame]) -> RecordOptions:
+    """The people with a record and the priorities, for the page's filters."""
+    holders = office_holders(tables)
+    priorities = tables["priorities"].sort("order").select("priority_id", "title").iter_rows()
+    return RecordOptions(holders=holders, names=dict(holders), priorities=dict(priorities))
+
+
+def inverted_period(raw_from: Sequence[str], raw_to: Sequence[str], years: Sequence[str]) -> bool:
+    """True when a link asks for one known start year after one known end year."""
+    return (
+        len(raw_from) == 1
+        and len(raw_to) == 1
+        and raw_from[0] in years
+        and raw_to[0] in years
+        and int(raw_from[0]) > int(raw_to[0])
+    )
+
+
+@dataclass(frozen=True)
+class SaidDid:
+    """One priority's "said vs did" box: Markdown paragraphs, each its own block on the page."""
+
+    heading: str
+    said: list[str]
+    did: list[str]
+    did_caption: str | None  # when the "did" list is cut to DID_LIMIT
+
+
+@dataclass(frozen=True)
+class RecordModel:
+    """Everything the record page shows for one person and filters."""
+
+    title: str
+    state: str  # Markdown (data escaped), as every sentence below
+    notice: str | None  # why nothing is listed (empty selection, no entries in the period)
+    entries: pl.DataFrame  # filter_entries (the entries' download)
+    timeline: pl.DataFrame  # timeline_data (drawn and downloaded)
+    timeline_fig: go.Figure | None  # None when nothing is drawn (no priority or no entry)
+    counts: pl.DataFrame | None  # counts_by_priority_year (download)
+    counts_table: pl.DataFrame | None  # the counts as shown (translated headers)
+    table: pl.DataFrame | None  # every entry as shown
+    entries_title: str
+    cycle: int | None  # campaign_cycle
+    said_did_intro: str  # the campaign's cycle, or why there is none
+    said_did: list[SaidDid]
+
+
+def assessment_word(assessment: str, words: Words) -> str:
+    """Symbol and word of a record assessment, e.g. '▲ advances'."""
+    return f"{ASSESSMENT_STYLE[assessment]['symbol']} {words('common.assessment_' + assessment)}"
+
+
+def _status_word(status: str, words: Words) -> str:
+    """Symbol and word of a commitment status, e.g. '●●○ clear (2)'."""
+    return f"{STATUS_STYLE[status]['symbol']} {words('common.status_' + status)}"
+
+
+def _links(urls, words: Words) -> str:
+    """Markdown links to http(s) sources (anything else is never linked)."""
+    urls = list(urls or [])
+    links = " · ".join(md_link(u, f"{words('record.source')} {i}") for i, u in enumerate(urls, 1))
+    return links or words("record.no_source")
+
+
+def _said_did(item: dict, words: Words) -> SaidDid:
+    """One item of `said_vs_did` as Markdown."""
+    said = [f"**{words('record.said', cycle=item['cycle'] or '—')}**"]
+    if item["status"] is not None:
+        status = _status_word(item["status"], words)
+        review = words("common.reviewed") if item["reviewed"] else words("common.provisional")
+        said.append(f"{status} · *{review}*" if item["level"] is not None else status)
+    for s in item["statements"]:
+        level = LEVEL_NAMES[s["commitment_level"]]
+        ask = md_text(s["ask_id"]) if s["ask_id"] else words("record.priority_general")
+        quote = f" — “{md_text(s['quote'])}”" if s["quote"] else ""
+        second = f" *({words('record.second_hand')})*" if s["second_hand"] else ""
+        when = words.date(s["date"], s["date_precision"])
+        said.append(
+            f"- {when} · {ask} · **{_status_word(level, words)}**{second}: "
+            f"{md_text(s['paraphrase'])}{quote} ({_links(s['sources'], words)})"
+        )
+    if not item["statements"] and item["cycle"] is None:
+        said.append(words("record.said_no_cycle"))
+    elif not item["statements"]:
+        said.append(words("record.said_none_" + item["status"]))
+    did = [f"**{words('record.did')}**"]
+    n_did = sum(item["counts"].values())
+    if n_did:
+        did.append(
+            " · ".join(f"{assessment_word(a, words)}: **{n}**" for a, n in item["counts"].items())
+        )
+        did.append(
+            "\n".join(
+                f"- {words.date(e['date'], e['date_precision'])} · "
+                f"{ASSESSMENT_STYLE[e['assessment']]['symbol']} {md_text(e['title'])}"
+                for e in item["entries"][-DID_LIMIT:]
+            )
+        )
+    else:
+        did.append(words("record.did_none"))
+    caption = words("record.did_shown", shown=DID_LIMIT, total=n_did) if n_did > DID_LIMIT else None
+    return SaidDid(
+        heading=f"#### {item['priority_id'].upper()} · {md_text(item['title'])}",
+        said=said,
+        did=did,
+        did_caption=caption,
+    )
+
+
+def _entries_table(entries: pl.DataFrame, words: Words) -> pl.DataFrame:
+    """Every entry as the page lists it: date as read, priority, kind, assessment, text, source."""
+    columns = {
+        "record.col_date": [
+            words.date(d, p) for d, p in entries.select("date", "date_precision").iter_rows()
+        ],
+        "record.col_priority": [p.upper() for p in entries["priority_id"]],
+        "record.col_kind": [words("record.kind_" + k) for k in entries["kind"]],
+        "record.col_assessment": [assessment_word(a, words) for a in entries["assessment"]],
+        "record.col_title": entries["title"].to_list(),
+        "record.col_summary": entries["summary"].to_list(),
+        "record.col_source": entries["sources"].list.first().to_list(),
+    }
+    return pl.DataFrame(
+        {words(key): values for key, values in columns.items()},
+        schema={words(key): pl.String for key in columns},
+    )
+
+
+def record_model(
+    tables: dict[str, pl.DataFrame],
+    person_id: str,
+    priority_ids: Sequence[str],
+    assessments: Sequence[str],
+    year_from: int,
+    year_to: int,
+    words: Words,
+    *,
+    record_as_of: date | None = None,
+) -> RecordModel:
+    """The person's record in the filters as the page shows it in `words`' language (chosen
+    priorities in agenda order); `record_as_of` is the day the entries were checked up to."""
+    options = record_options(tables)
+    titles = options.priorities
+    selected = [p for p in titles if p in priority_ids]
+    chosen = list(assessments)
+    name = md_text(options.names.get(person_id, person_id))
+    entries = filter_entries(tables, person_id, selected, chosen, year_from, year_to)
+    timeline = timeline_data(entries, selected, words.date)
+    cycle = campaign_cycle(tables, person_id)
+    roles = ", ".join(md_text(r) for r in entries["role"].unique(maintain_order=True))
+    priority_phrase = (
+        words("record.all_priorities")
+        if len(selected) == len(titles)
+        else ", ".join(p.upper() for p in selected) or words("record.no_priority")
+    )
+    assessment_phrase = (
+        words("record.all_assessments")
+        if len(chosen) == len(ASSESSMENTS)
+        else ", ".join(words("common.assessment_" + a) for a in chosen)
+        or words("record.no_assessment")
+    )
+    state = words(
+        "record.state",
+        n=entries.height,
+        name=name,
+        roles=roles or words("record.no_role"),
+        start=year_from,
+        end=year_to,
+        priorities=priority_phrase,
+        assessments=assessment_phrase,
+        as_of=words.date(record_as_of) if record_as_of else words("common.as_of_unknown"),
+    )
+    notice = None
+    if not selected or not chosen:
+        notice = words("record.empty_selection")
+    elif entries.is_empty():
+        notice = words("record.no_entries", start=year_from, end=year_to)
+    drawn = bool(selected) and not timeline.is_empty()
+    counts = (
+        counts_by_priority_year(entries, selected, list(range(year_from, year_to + 1)))
+        if drawn
+        else None
+    )
+    lanes = {p: f"{p.upper()} · {titles[p]}" for p in selected}
+    return RecordModel(
+        title=words("record.title"),
+        state=state,
+        notice=notice,
+        entries=entries,
+        timeline=timeline,
+        timeline_fig=timeline_figure(
+            timeline,
+            lane_labels=list(lanes.values()),
+            # The legend draws each marker itself: the word alone, not '▲ ▲ advances'.
+            assessment_labels={a: words("common.assessment_" + a) for a in ASSESSMENTS},
+            styles=ASSESSMENT_STYLE,
+            source_word=words("record.source"),
+            x_title=words("record.axis_date"),
+        )
+        if drawn
+        else None,
+        counts=counts,
+        counts_table=counts.with_columns(pl.col("priority_id").replace_strict(lanes)).rename(
+            {"priority_id": words("record.col_priority"), "total": words("record.col_total")}
+        )
+        if counts is not None
+        else None,
+        table=_entries_table(entries, words) if drawn else None,
+        entries_title=words("record.entries_title", n=entries.height),
+        cycle=cycle,
+        said_did_intro=words("record.never_candidate", name=name)
+        if cycle is None
+        else words("record.said_did_intro", name=name, cycle=cycle),
+        said_did=[
+            _said_did(item, words) for item in said_vs_did(tables, person_id, selected, entries)
+        ],
+    )

@@ -15,8 +15,9 @@ import polars as pl
 from plotly.subplots import make_subplots
 
 from loaders.urls import http_only
-from views.common import person_names
+from views.common import cycles_desc, person_names
 from views.palette import BLUE, VERMILLION
+from views.words import Words
 
 __all__ = [
     "COUNCIL_SIZE",
@@ -35,6 +36,10 @@ __all__ = [
     "panel_polls",
     "votes_figure",
     "first_http_source",
+    "cycle_options",
+    "poll_names",
+    "StrawPollsModel",
+    "straw_polls_model",
 ]
 
 COUNCIL_SIZE = 15
@@ -97,14 +102,18 @@ def poll_results(
 ) -> pl.DataFrame:
     """Every poll result of `cycle` (all candidates, or only `person_ids`), by poll then name.
 
-    Columns: poll_number, date, person_id, name, encourage, discourage, no_opinion, p5_discourage
-    (null = not reported), withdrawal_date (null if they did not withdraw), withdrew_after (true on
-    a withdrawn candidate's last poll), source_url, note (where it was reported, what is not known).
+    Columns: poll_number, number_reported (false when no source gives the Council's number of the
+    poll: poll_number is then only its place in the data), date, person_id, name, encourage,
+    discourage, no_opinion, p5_discourage (null = not reported), withdrawal_date (null if they did
+    not withdraw), withdrew_after (true on a withdrawn candidate's last poll), source_url, note
+    (where it was reported, what is not known).
     """
     names = person_names(tables["people"])
     polls = tables["straw_polls"].filter(pl.col("cycle") == cycle)
     if "note" not in polls.columns:  # packages from before the note column
         polls = polls.with_columns(pl.lit(None, dtype=pl.String).alias("note"))
+    if "number_reported" not in polls.columns:  # packages from before the number_reported column
+        polls = polls.with_columns(pl.lit(None, dtype=pl.Boolean).alias("number_reported"))
     if person_ids:
         polls = polls.filter(pl.col("person_id").is_in(person_ids))
     withdrawals = (
@@ -127,6 +136,7 @@ def poll_results(
     )
     return out.select(
         "poll_number",
+        "number_reported",
         "date",
         "person_id",
         "name",
@@ -228,9 +238,31 @@ def _plain(text: str) -> str:
     return html.escape(text, quote=False)
 
 
-def _poll_labels(results: pl.DataFrame, format_date) -> dict[int, str]:
+def _poll_labels(
+    results: pl.DataFrame, format_date, names: dict[int, str] | None = None
+) -> dict[int, str]:
+    """{poll_number: "2 · 18 Sep 2026"}, or "<name> · <date>" with `names` (from `poll_names`)."""
     polls = results.select("poll_number", "date").unique().sort("poll_number")
+    if names:
+        return {n: f"{names.get(n, n)} · {format_date(d)}" for n, d in polls.iter_rows()}
     return {n: f"{n} · {format_date(d)}" for n, d in polls.iter_rows()}
+
+
+def poll_names(results: pl.DataFrame, words: Words) -> dict[int, str]:
+    """{poll_number: "Poll 2"}; a poll whose number no source gives is "Poll (number not
+    reported)" instead of a number the data only infer."""
+    polls = results.group_by("poll_number").agg(
+        pl.col("number_reported").fill_null(True).all().alias("reported"),
+        pl.col("date").min(),
+    )
+    return {
+        n: (
+            f"{words('straw_polls.poll')} {n}"
+            if reported
+            else words("straw_polls.poll_unnumbered", date=words.date(d))
+        )
+        for n, reported, d in polls.sort("poll_number").iter_rows()
+    }
 
 
 TREND_HIGHLIGHT = BLUE  # the panel's own candidate
@@ -258,6 +290,7 @@ def trend_figure(
     *,
     labels: dict[str, str],
     format_date,
+    poll_names: dict[int, str] | None = None,
 ) -> go.Figure:
     """Small multiples of 'encourage' over the polls: one panel per candidate (titled with their
     name, in order), their line highlighted over the other candidates' lines in light grey.
@@ -267,8 +300,10 @@ def trend_figure(
     are gaps (connectgaps off). A withdrawn candidate's last point has a cross marker and a dotted
     vertical line marks the withdrawal date in their panel. The x-axis spans the cycle's polls
     only (months as ticks; the caption names the axes). `labels` holds the words: withdrew (with
-    {name} and {date}), not_reported, encourage, poll.
+    {name} and {date}), not_reported, encourage, poll; `poll_names` (from `poll_names`) names the
+    polls in the hover instead of "<poll> <number>".
     """
+    poll_names = poll_names or {}
     groups = list(series.group_by("person_id", maintain_order=True))
     n = len(groups)
     if n == 0:
@@ -308,7 +343,8 @@ def trend_figure(
         )
         withdrew = rows["withdrew_after"].to_list()
         hover = [
-            f"{labels['poll']} {k}, {format_date(d)}<br>{labels['encourage']}: "
+            f"{poll_names.get(k) or labels['poll'] + ' ' + str(k)}, {format_date(d)}<br>"
+            f"{labels['encourage']}: "
             f"{labels['not_reported'] if e is None else e}"
             + (
                 f"<br>{labels['withdrew'].format(name=name, date=format_date(w))}"
@@ -387,17 +423,19 @@ def votes_figure(
     poll_word: str,
     title_x: str,
     max_panels: int = MAX_POLL_PANELS,
+    poll_names: dict[int, str] | None = None,
 ) -> go.Figure:
     """Small multiples: one panel per poll, a stacked horizontal bar per candidate (of 15 members).
 
     One trace per vote and poll; traces of the same vote share a legend entry (the vote's word).
     Candidates keep the same row in every panel (empty where they were not in that poll). Only the
     latest `max_panels` polls get a panel (`panel_polls`); the page says so when polls are left out.
+    With `poll_names` (from `poll_names`) a panel is titled "<name> · <date>".
     """
     shown = panel_polls(results, max_panels)
     results = results.filter(pl.col("poll_number").is_in(shown))
     segments = segments.filter(pl.col("poll_number").is_in(shown))
-    poll_labels = _poll_labels(results, format_date)
+    poll_labels = _poll_labels(results, format_date, poll_names)
     polls = list(poll_labels)
     results = results.with_columns(pl.col("name").map_elements(_plain, return_dtype=pl.String))
     segments = segments.with_columns(pl.col("name").map_elements(_plain, return_dtype=pl.String))
@@ -412,7 +450,9 @@ def votes_figure(
         rows=1,
         cols=cols,
         shared_yaxes=True,
-        subplot_titles=[f"{poll_word} {poll_labels[n]}" for n in polls],
+        subplot_titles=[
+            poll_labels[n] if poll_names else f"{poll_word} {poll_labels[n]}" for n in polls
+        ],
         horizontal_spacing=min(0.012, 0.5 / (cols - 1)) if cols > 1 else 0.012,
     )
     for c, poll in enumerate(polls, start=1):
@@ -468,3 +508,154 @@ def votes_figure(
         showarrow=False,
     )
     return fig
+
+
+def cycle_options(tables: dict[str, pl.DataFrame]) -> tuple[list[int], list[int]]:
+    """(every cycle, newest first, the cycles without polls included; the cycles with polls)."""
+    with_polls = poll_cycles(tables)
+    return sorted(set(cycles_desc(tables["cycles"])) | set(with_polls), reverse=True), with_polls
+
+
+@dataclass(frozen=True)
+class StrawPollsModel:
+    """Everything the straw-polls page shows for one cycle and candidate filter.
+
+    `results`, `series` and `segments` are the CSV downloads (raw columns); `trend_table` and
+    `table` are shown (translated columns, "not reported" for a missing count, a poll's name or
+    "number not reported" in the poll column). `panels` of `polls` polls get a votes panel. The
+    figures are None when the view has no poll.
+    """
+
+    summary: PollSummary
+    as_of: str
+    state: str
+    results: pl.DataFrame
+    series: pl.DataFrame
+    segments: pl.DataFrame
+    panels: int
+    polls: int
+    trend_table: pl.DataFrame
+    table: pl.DataFrame
+    trend_figure: go.Figure | None
+    votes_figure: go.Figure | None
+
+
+def _state(
+    summary: PollSummary, as_of: str, chosen: tuple[str, ...], polled: int, words: Words
+) -> str:
+    if not polled:
+        return words("straw_polls.state_none", cycle=summary.cycle, as_of=as_of)
+    state = words(
+        "straw_polls.state",
+        polls=summary.polls,
+        cycle=summary.cycle,
+        first=words.date(summary.first),
+        last=words.date(summary.last),
+        n=summary.candidates,
+        withdrawn=summary.withdrawn,
+        as_of=as_of,
+    )
+    if chosen:
+        state += " " + words("straw_polls.state_filtered", shown=summary.candidates, total=polled)
+    return state
+
+
+def _trend_table(series: pl.DataFrame, names: dict[int, str], words: Words) -> pl.DataFrame:
+    """'Encourage' per candidate (rows) and poll (columns, in poll order); "—": not in that poll."""
+    candidate = words("straw_polls.col_candidate")
+    wide = (
+        series.with_columns(
+            pl.col("poll_number").replace_strict(names, return_dtype=pl.String).alias("poll"),
+            pl.col("encourage").cast(pl.String).fill_null(words("straw_polls.not_reported")),
+        )
+        .pivot(on="poll", index="name", values="encourage", maintain_order=True)
+        .rename({"name": candidate})
+    )
+    columns = [names[n] for n in sorted(series["poll_number"].unique())]
+    return wide.select(candidate, *[c for c in columns if c in wide.columns]).fill_null("—")
+
+
+def _results_table(results: pl.DataFrame, words: Words) -> pl.DataFrame:
+    """Every result, one row per candidate and poll, columns named in the reader's language."""
+    not_reported = words("straw_polls.not_reported")
+    return results.select(
+        pl.when(pl.col("number_reported").fill_null(True))
+        .then(pl.col("poll_number").cast(pl.String))
+        .otherwise(pl.lit(words("straw_polls.number_not_reported")))
+        .alias(words("straw_polls.col_poll")),
+        pl.Series(
+            words("straw_polls.col_date"), [words.date(d) for d in results["date"]], pl.String
+        ),
+        pl.col("name").alias(words("straw_polls.col_candidate")),
+        *[
+            pl.col(c).cast(pl.String).fill_null(not_reported).alias(words(f"straw_polls.col_{c}"))
+            for c in ("encourage", "discourage", "no_opinion", "p5_discourage")
+        ],
+        pl.Series(
+            words("straw_polls.col_withdrew"),
+            [
+                words.date(w) if last else ""
+                for w, last in results.select("withdrawal_date", "withdrew_after").iter_rows()
+            ],
+            dtype=pl.String,
+        ),
+        first_http_source().alias(words("straw_polls.col_source")),
+        pl.col("note").fill_null("").alias(words("straw_polls.col_note")),
+    )
+
+
+def straw_polls_model(
+    tables: dict[str, pl.DataFrame], cycle: int, chosen: tuple[str, ...], words: Words
+) -> StrawPollsModel:
+    """The straw-polls page for `cycle`, all candidates polled or only `chosen` (person ids)."""
+    polled = polled_candidates(tables, cycle)
+    results = poll_results(tables, cycle, list(chosen) or None)
+    summary = poll_summary(tables, cycle, results)
+    series = encourage_series(results)
+    shown = panel_polls(results)
+    names = poll_names(results, words)
+    segments = vote_segments(results).filter(pl.col("poll_number").is_in(shown))
+    if results.is_empty():
+        trend = votes = None
+    else:
+        trend, votes = _figures(results, series, segments, names, words)
+    as_of = words.date(summary.as_of) if summary.as_of else words("common.as_of_unknown")
+    return StrawPollsModel(
+        summary=summary,
+        as_of=as_of,
+        state=_state(summary, as_of, chosen, len(polled), words),
+        results=results,
+        series=series,
+        segments=segments,
+        panels=len(shown),
+        polls=results["poll_number"].n_unique(),
+        trend_table=_trend_table(series, names, words),
+        table=_results_table(results, words),
+        trend_figure=trend,
+        votes_figure=votes,
+    )
+
+
+def _figures(results, series, segments, names: dict[int, str], words: Words):
+    """The trend's and the votes' small multiples, in the reader's language."""
+    trend = trend_figure(
+        series,
+        labels={
+            "withdrew": words("straw_polls.withdrew"),
+            "not_reported": words("straw_polls.not_reported"),
+            "encourage": words("straw_polls.vote_encourage"),
+            "poll": words("straw_polls.poll"),
+        },
+        format_date=words.date,
+        poll_names=names,
+    )
+    votes = votes_figure(
+        segments,
+        results,
+        vote_labels={v: words(f"straw_polls.vote_{v}") for v in VOTES},
+        format_date=words.date,
+        poll_word=words("straw_polls.poll"),
+        title_x=words("straw_polls.axis_members"),
+        poll_names=names,
+    )
+    return trend, votes

@@ -15,12 +15,23 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
-from store.audit import changed_fields
-from views.common import country_names
+from views.common import changed_fields, country_names
+from views.text import md_link, md_text
+from views.words import Words
 
-__all__ = ["DEFAULT_DAYS", "Update", "data_updates", "audit_updates", "updates_since"]
+__all__ = [
+    "DEFAULT_DAYS",
+    "Update",
+    "data_updates",
+    "audit_updates",
+    "updates_since",
+    "update_line",
+    "UpdatesModel",
+    "updates_model",
+]
 
 DEFAULT_DAYS = 30
+DETAIL_LIMIT = 160  # characters of a detail or a reason shown in a line
 # Audit actions readers see, and the kind of update each one is.
 AUDIT_KINDS = {
     "create": "added",
@@ -199,3 +210,53 @@ def updates_since(
     tagged = [(u, order["data"]) for u in events] + [(u, order["audit"]) for u in changes]
     tagged.sort(key=lambda pair: (pair[0].day, -pair[1], pair[0].table, pair[0].key), reverse=True)
     return [u for u, _ in tagged]
+
+
+def update_line(update: Update, words: Words) -> str:
+    """One update as one line of Markdown (every data value escaped)."""
+    values = {
+        "subject": md_text(update.subject),
+        "detail": md_text(update.detail, DETAIL_LIMIT),
+        "table": md_text(update.table),
+        "key": md_text(update.key),
+    }
+    text = words(f"updates.kind_{update.kind}", **values)
+    if update.kind == "correction":
+        changed = "; ".join(
+            words(
+                "updates.changed",
+                field=md_text(name),
+                old=md_text(old or "—", 60),
+                new=md_text(new or "—", 60),
+            )
+            for name, old, new in update.changes
+        )
+        text += " " + words("updates.correction_detail", changes=changed or "—")
+    if update.reason and update.kind in ("correction", "retired", "restored", "checked"):
+        text += " " + words("updates.because", reason=md_text(update.reason, DETAIL_LIMIT))
+    source = f" · {md_link(update.source_url, words('common.source'))}" if update.source_url else ""
+    return f"**{words.date(update.day)}** · {text}{source}"
+
+
+@dataclass(frozen=True)
+class UpdatesModel:
+    """What the updates page shows since a day."""
+
+    title: str
+    state: str
+    empty: str | None  # the notice when nothing changed
+    lines: list[tuple[str, str, dict[str, str]]]  # (Markdown line, page URL path, its parameters)
+
+
+def updates_model(
+    tables: dict[str, pl.DataFrame], audit_rows: list[dict], since: dt.date, words: Words
+) -> UpdatesModel:
+    """Every update since `since` (data events and the curators' `audit_rows`), newest first."""
+    updates = updates_since(tables, audit_rows, since)
+    day = words.date(since)
+    return UpdatesModel(
+        title=words("updates.title"),
+        state=words("updates.state", n=len(updates), date=day),
+        empty=None if updates else words("updates.none", date=day),
+        lines=[(update_line(u, words), u.page, u.params) for u in updates],
+    )

@@ -8,7 +8,7 @@ import json
 import polars as pl
 
 from components.charts import PLOTLY_CONFIG
-from components.maps import topojson_ids
+from views.map_figure import topojson_ids
 from tests.pages.apptest import notices, open_page, plotly_specs, texts
 
 

@@ -152,3 +152,20 @@ def test_hundreds_of_polls_show_the_latest_panels_and_say_so(data_copy, monkeypa
     assert len(panels) == MAX_POLL_PANELS
     assert f"latest {MAX_POLL_PANELS} of {total} polls" in texts(at)
     assert len(at.dataframe[0].value) == sum(1 for r in rows + copies if r["cycle"] == "2016")
+
+
+def test_a_poll_whose_number_no_source_gives_says_number_not_reported(package):
+    """A poll with number_reported false (the 18 Sep 2026 poll) is never shown as "Poll <n>"."""
+    unnumbered = package["straw_polls"].filter(pl.col("number_reported").eq(False))
+    assert unnumbered.height, "the data mark at least one poll whose number is not reported"
+    cycle = unnumbered["cycle"][0]
+    at = open_page("straw-polls", cycle=str(cycle))
+    results = at.dataframe[-1].value
+    names = dict(package["people"].select("person_id", "name").iter_rows())
+    for pid in unnumbered.filter(pl.col("cycle") == cycle)["person_id"]:
+        polls = results.loc[results["Candidate"] == names[pid], "Poll"].tolist()
+        assert "number not reported" in polls
+    trend = shown_tables(at)[0]
+    for number in unnumbered["poll_number"].unique():
+        assert f"Poll {number}" not in trend.columns
+    assert any("(number not reported)" in c for c in trend.columns)

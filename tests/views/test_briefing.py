@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from components.share import briefing_html
+from components.briefing import briefing_html
 
 EXTERNAL = re.compile(
     r"""<(script|link|img|iframe)\b[^>]*\b(src|href)\s*=\s*["']?(https?:)?//""", re.IGNORECASE

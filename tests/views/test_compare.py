@@ -6,17 +6,20 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from components.radar import RING_OFFSET, radar_figure, radar_text
 from tests.conftest import without_evidence
+from tests.views.synthetic import CYCLE, PEOPLE, synthetic_tables
 from views import compare as view
 from views.commitments import GAP_STATUSES, candidacy_options, priority_levels
+from views.radar import RING_OFFSET, radar_figure, radar_text
+from views.text import md_text
+from views.words import Words
 
 EXAMPLE = ["antonio-guterres", "irina-bokova"]
 
 
 @pytest.fixture(scope="module")
 def text():
-    return radar_text()
+    return radar_text(Words("en"))
 
 
 def axis_order(package) -> list[str]:
@@ -224,3 +227,90 @@ def test_dodged_markers_stay_beside_their_own_spoke_and_clear_of_the_ring_labels
                 assert abs(th - spoke) < 45 / 3, (tr["name"], axis, th)
     # Ring labels: contradicts, general, clear, specific on rings 1..4.
     assert polar["radialaxis"]["tickvals"] == [1, 2, 3, 4]
+
+
+# --- the page's view model, on the SYNTHETIC package (tests/views/synthetic.py) ---
+
+EN = Words("en")
+
+
+@pytest.fixture(scope="module")
+def syn():
+    return synthetic_tables()
+
+
+def _cell(table, axis: str, name: str) -> str:
+    return table.filter(pl.col(EN("compare.col_priority")) == axis)[name][0]
+
+
+def test_compare_choices_are_the_cycle_in_nomination_order(syn):
+    choices = view.compare_choices(syn, CYCLE)
+    assert choices.options == tuple(PEOPLE.items())
+    assert choices.default == tuple(list(PEOPLE)[: view.DEFAULT_CANDIDATES])
+
+
+def test_compare_model_names_every_gap_and_never_draws_it_as_zero(syn):
+    model = view.compare_model(syn, CYCLE, tuple(PEOPLE), EN)
+    axes = view.axis_labels(syn["priorities"])
+    as_of = EN.date(syn["cycles"]["as_of"][0])
+    assert model.state == EN("compare.state", n=len(PEOPLE), cycle=CYCLE, as_of=as_of)
+    assert model.notice is None and not model.side_by_side  # three candidacies: full width
+    assert model.people == tuple(PEOPLE)
+    assert model.profiles == tuple((pid, md_text(name)) for pid, name in PEOPLE.items())
+    assert model.radar.height == len(PEOPLE) * syn["priorities"].height
+    levels = model.levels
+    assert levels.columns == [EN("compare.col_priority"), *PEOPLE.values()]
+    text = radar_text(EN)
+    # Ada: p1 from statements (specific, provisional); p2 has nothing at all: not assessed.
+    assert _cell(levels, axes["p1"], "Ada Alpha") == f"{text.cell['specific']} · provisional"
+    assert _cell(levels, axes["p2"], "Ada Alpha") == text.cell["not-assessed"]
+    assert _cell(levels, axes["p1"], "Bo Beta") == text.cell["silent"]
+    assert _cell(levels, axes["p1"], "Cy Gamma") == text.cell["declined"]
+    asks = syn["asks"].filter(pl.col("priority_id") == "p1").height
+    assert _cell(model.coverage, axes["p1"], "Ada Alpha") == f"1 / {asks}"  # p1.a only
+    # the radar: gaps are None on the candidacy's line and named in their own legend entries
+    candidacy = [tr for tr in model.figure.data if tr.meta["kind"] == "candidacy"]
+    ada = candidacy[0]
+    assert ada.meta["levels"] == [3, None]
+    assert ada.r[1] is None
+    gaps = {tr.meta["status"]: tr for tr in model.figure.data if tr.meta["kind"] == "gap"}
+    assert set(gaps) == {"silent", "declined", "not-assessed"}
+    assert gaps["not-assessed"].name == text.status["not-assessed"]
+    assert gaps["not-assessed"].meta["person_ids"] == ["ada-alpha", "cy-gamma"]
+    assert model.csv_name == f"compare-{CYCLE}"
+
+
+def test_compare_model_lists_each_candidacys_statements_or_says_none(syn):
+    model = view.compare_model(syn, CYCLE, tuple(PEOPLE), EN)
+    ada, bo, cy = model.statements
+    assert ada.heading == "#### Ada Alpha"
+    stmts = syn["statements"].filter(pl.col("person_id") == "ada-alpha").sort("date")
+    lines = ada.lines.splitlines()
+    assert len(lines) == stmts.height
+    assert all(line.startswith("- **") for line in lines)
+    assert all(EN.date(d) in line for d, line in zip(stmts["date"], lines, strict=True))
+    assert EN("compare.second_hand") in bo.lines
+    assert cy.lines is None and cy.none == EN("compare.no_statements", name="Cy Gamma")
+    cited = model.shown["statements"]["source_url"].explode().to_list()
+    expected = [
+        u
+        for pid in PEOPLE
+        for urls in syn["statements"].filter(pl.col("person_id") == pid).sort("date")["source_url"]
+        for u in urls
+    ]
+    assert cited == expected  # candidacies in the order chosen, then by date
+    assert set(model.shown["searches"]["search_id"]) == set(syn["searches"]["search_id"])
+
+
+def test_compare_model_of_one_none_and_an_empty_cycle(syn):
+    as_of = EN.date(syn["cycles"]["as_of"][0])
+    one = view.compare_model(syn, CYCLE, ("bo-beta", "nobody"), EN)  # unknown ids are left out
+    assert one.people == ("bo-beta",) and one.side_by_side
+    assert one.state == EN("compare.state_one", cycle=CYCLE, as_of=as_of)
+    none = view.compare_model(syn, CYCLE, (), EN)
+    assert none.notice == EN("compare.empty") and none.figure is None and none.levels is None
+    assert none.state == EN("compare.state_none", cycle=CYCLE, as_of=as_of)
+    empty = syn | {"candidacies": syn["candidacies"].clear()}
+    assert view.compare_model(empty, CYCLE, (), EN).notice == EN(
+        "compare.no_candidacies", cycle=CYCLE
+    )

@@ -4,6 +4,7 @@ not-assessed cell is SYNTHETIC (the real data may have none): one cell's evidenc
 import polars as pl
 
 from tests.conftest import without_evidence
+from tests.views.synthetic import PEOPLE, synthetic_tables
 from views.coverage import coverage_grid, coverage_totals
 
 PRIORITIES = [f"p{i}" for i in range(1, 9)]
@@ -51,3 +52,28 @@ def test_a_search_turns_not_assessed_into_searched(package):
     after = coverage_totals(coverage_grid(tables))
     assert after["searched"] == before["searched"] + 1
     assert after["not-assessed"] == before["not-assessed"] - 1
+
+
+def test_synthetic_grid_names_every_cell_from_its_evidence():
+    # SYNTHETIC package (tests/views/synthetic.py): not-assessed cells exist in it as such.
+    tables = synthetic_tables()
+    grid = coverage_grid(tables)
+    statements = set(tables["statements"].select("person_id", "priority_id").iter_rows())
+    searches = set(tables["searches"].select("person_id", "priority_id").iter_rows())
+    priorities = tables["priorities"].sort("order")["priority_id"].to_list()
+    assert grid.columns == ["cycle", "person_id", "name", *priorities]
+    assert grid["person_id"].to_list() == list(PEOPLE)
+    for row in grid.iter_rows(named=True):
+        for p in priorities:
+            cell = (row["person_id"], p)
+            expected = (
+                "evidence"
+                if cell in statements
+                else "searched"
+                if cell in searches
+                else "not-assessed"
+            )
+            assert row[p] == expected, cell
+    totals = coverage_totals(grid)
+    assert totals["cells"] == len(PEOPLE) * len(priorities)
+    assert totals["not-assessed"] == totals["cells"] - len(statements | searches) > 0

@@ -2,6 +2,10 @@
 
 import datetime as dt
 
+import polars as pl
+
+from loaders import Resource
+from loaders.schema import Field
 from views import curate as view
 
 
@@ -59,3 +63,93 @@ def test_audit_frame_lists_only_changed_fields():
         }
     ]
     assert view.audit_frame(rows)["changes"].to_list() == ["commitment_level: 2 → 3"]
+
+
+# --- The editor's model on SYNTHETIC rows (invented ids, people and counts; example.org) ---
+
+
+def synthetic_resource(name: str = "notes", *, system: bool = False) -> Resource:
+    """SYNTHETIC: a table keyed `note_id` (pattern n0001), with a required enum, an optional enum
+    and a date; as `assessments` it also has the fields the store sets itself."""
+    fields = [
+        Field(name="note_id", required=True, pattern=r"^n\d{4}$"),
+        Field(name="kind", required=True, enum=("a", "b")),
+        Field(name="tone", enum=("calm", "loud")),
+        Field(name="day", type="date"),
+    ]
+    if system:
+        fields += [Field(name=n) for n in ("curator", "status", "reviewer", "reviewed_on")]
+    return Resource(
+        name=name, path=f"{name}.csv", title=name, description="", fields=tuple(fields),
+        primary_key=("note_id",), foreign_keys=(), date_order=(), sources=(), licenses=(),
+        as_of=None, gaps="",
+    )  # fmt: skip
+
+
+SYN_ROWS = [
+    {"note_id": "n0007", "kind": "a", "tone": None, "day": "2030-01-02", "row_version": 3},
+    {"note_id": "n0002", "kind": "b", "tone": "loud", "day": None, "row_version": 1},
+]
+
+
+def test_editor_model_of_a_new_row_takes_the_next_free_id_and_blank_choices():
+    model = view.editor_model({}, synthetic_resource(), SYN_ROWS, view.NEW)
+    numbers = [int(r["note_id"][1:]) for r in SYN_ROWS]
+    assert model.form["note_id"] == f"n{max(numbers) + 1:04d}"
+    assert model.current is None and model.version is None
+    assert model.form["kind"] is None  # a required choice starts unset
+    assert model.form["tone"] == ""  # an optional one starts on its empty option
+    assert model.system_values is None
+
+
+def test_editor_model_of_a_stored_row_loads_its_cells_and_version():
+    row = SYN_ROWS[0]
+    model = view.editor_model({}, synthetic_resource(), SYN_ROWS, row["note_id"])
+    assert model.current == row and model.version == row["row_version"]
+    assert model.form["day"] == dt.date.fromisoformat(row["day"])
+    assert model.form["tone"] == ""  # empty optional choice
+    assert view.item_keys(SYN_ROWS, synthetic_resource()) == [r["note_id"] for r in SYN_ROWS]
+
+
+def test_editor_model_of_an_assessment_names_the_fields_the_store_sets():
+    rows = [{**SYN_ROWS[0], "curator": "ana", "status": "provisional", "reviewer": None,
+             "reviewed_on": None}]  # fmt: skip
+    model = view.editor_model({}, synthetic_resource("assessments", system=True), rows, "n0007")
+    assert model.system_values == (
+        "curator = ana, status = provisional, reviewer = —, reviewed_on = —"
+    )
+    assert {s.name for s in model.specs if s.system} == set(view.SYSTEM_FIELDS["assessments"])
+
+
+def test_review_lists_only_someone_elses_provisional_assessments():
+    rows = [
+        {"assessment_id": "a1", "status": "provisional", "curator": "ana"},
+        {"assessment_id": "a2", "status": "provisional", "curator": "ben"},
+        {"assessment_id": "a3", "status": "reviewed", "curator": "ben"},
+    ]
+    assert [r["assessment_id"] for r in view.awaiting_review(rows, "ana")] == ["a2"]
+
+
+def test_poll_form_lists_who_is_in_the_race_that_day_and_numbers_the_poll():
+    """SYNTHETIC: Ada nominated 1 Jan, Bo 1 Mar (after the poll), Cy withdrew 10 Feb 2030."""
+    tables = {
+        "people": pl.DataFrame({"person_id": ["ada", "bo", "cy"], "name": ["Ada", "Bo", "Cy"]}),
+        "candidacies": pl.DataFrame(
+            {
+                "cycle": [2030] * 3,
+                "person_id": ["ada", "bo", "cy"],
+                "nomination_date": [dt.date(2030, 1, 1), dt.date(2030, 3, 1), dt.date(2030, 1, 5)],
+                "withdrawal_date": [None, None, dt.date(2030, 2, 10)],
+                "outcome": ["unknown", "unknown", "withdrew"],
+            }
+        ),
+    }
+    stored = [{"cycle": "2030", "poll_number": "1"}, {"cycle": "2031", "poll_number": "4"}]
+    form = view.poll_form(tables, stored, 2030, dt.date(2030, 2, 1))
+    assert form.number == 2
+    assert form.people == (("ada", "Ada"),)
+
+
+def test_field_values_frame_shows_a_row_as_field_and_value():
+    frame = view.field_values_frame(["note_id", "tone"], SYN_ROWS[1], "Field", "Value")
+    assert frame.rows() == [("note_id", "n0002"), ("tone", "loud")]

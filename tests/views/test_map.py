@@ -4,10 +4,15 @@ would notice."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import polars as pl
 import pytest
 
+from tests.views.synthetic import synthetic_tables
 from views import map as view
+from views.text import md_text
+from views.words import Words
 
 
 def _members(package) -> set[str]:
@@ -214,3 +219,140 @@ def test_missions_read_as_dates_and_words_not_raw_values(package):
         .all()
     )
     assert shown["hq_city"].null_count() == 0
+
+
+# --- the page's view models, on the SYNTHETIC package (tests/views/synthetic.py) ---
+
+EN = Words("en")
+
+
+@pytest.fixture(scope="module")
+def syn():
+    return synthetic_tables()
+
+
+def _members_of(tables) -> set[str]:
+    return set(tables["countries"].filter(pl.col("un_member"))["iso3"])
+
+
+def test_map_model_of_a_snapshot_counts_members_with_and_without_a_value(syn):
+    model = view.map_model(syn, "synthetic-status", None, None, EN)
+    members = _members_of(syn)
+    valued = set(
+        syn["indicator_values"].filter(pl.col("indicator_id") == "synthetic-status")["iso3"]
+    )
+    indicator = (
+        syn["indicators"].filter(pl.col("indicator_id") == "synthetic-status").row(0, named=True)
+    )
+    assert model.state == EN(
+        "map.state",
+        title=md_text(indicator["title"]),
+        priority="P1",
+        when=EN("map.state_as_of", as_of=EN.date(indicator["as_of"])),
+        n=len(members),
+        with_data=len(members & valued),
+        missing=len(members - valued),
+    )
+    assert [c.label for c in model.classes] == [*indicator["category_labels"], EN("map.no_data")]
+    names = [tr.name for tr in model.figure.data if tr.type == "choropleth"]
+    assert names == [f"{label} (1)" for label in (*indicator["category_labels"], EN("map.no_data"))]
+    assert model.counts == " · ".join(f"**{c.label}**: 1" for c in model.classes)
+    assert model.plotted.columns[:4] == ["iso3", "name", "un_member", "class"]
+    assert model.table.columns[1] == EN("map.col_country")
+    assert model.csv_name == "map-synthetic-status"
+    assert model.time_note is None and model.coverage is None
+    assert model.lens_title is None and model.lens_table is None
+    # no state of the fixture is in the topojson shapes, so each is drawn as a dot
+    assert model.dots == ["AAA", "BBB", "CCC"]
+    assert model.dots_note.startswith(EN("map.dots_note", n=3))
+
+
+def test_map_model_of_an_annual_partial_list_names_its_gaps(syn):
+    model = view.map_model(syn, "synthetic-count", 2029, None, EN)
+    rows = syn["indicator_values"].filter(
+        (pl.col("indicator_id") == "synthetic-count") & (pl.col("year") == 2029)
+    )
+    assert set(model.frame["iso3"]) == _members_of(syn) | set(rows["iso3"])  # XTR has a value
+    gaps = model.frame.filter(pl.col("class_id") == view.NO_DATA)
+    assert set(gaps["iso3"]) == _members_of(syn) - set(rows["iso3"])
+    assert gaps["label"].unique().to_list() == [EN("map.not_in_partial_list")]
+    assert model.coverage_is_partial
+    assert model.coverage.endswith(EN("map.partial_explained"))
+    assert model.time_note == EN("map.annual_explained", year=2029)
+    assert model.subheader.endswith(" · 2029")
+    assert model.csv_name == "map-synthetic-count-2029"
+    earlier = view.map_model(syn, "synthetic-count", 2028, None, EN)
+    assert earlier.frame.filter(pl.col("iso3") == "AAA")["value"].to_list() == [3.0]
+
+
+def test_map_model_lens_lists_every_nominating_state(syn):
+    model = view.map_model(syn, "synthetic-status", None, 2030, EN)
+    nominated = syn["candidacies"].explode("nominating_states_iso3")
+    assert model.lens_title == EN("map.lens_title", cycle=2030)
+    assert model.lens_sentence == EN(
+        "map.lens_intro", cycle=2030, n=nominated["nominating_states_iso3"].n_unique()
+    )
+    assert model.lens_csv.height == nominated.height
+    no_value = model.lens_csv.filter(pl.col("iso3") == "CCC")["value_text"].to_list()
+    assert no_value == [EN("map.no_data")]  # a gap, said in words
+    assert "person_id" not in model.lens_table.columns
+    outline = [tr for tr in model.figure.data if (tr.meta or {}).get("lens")][0]
+    assert set(outline.locations) == set(nominated["nominating_states_iso3"])
+    empty = view.map_model(
+        syn | {"candidacies": syn["candidacies"].clear()}, "synthetic-status", None, 2030, EN
+    )
+    assert empty.lens_sentence == EN("map.lens_empty", cycle=2030) and empty.lens_table is None
+
+
+def test_country_model_of_a_state_with_missions_and_a_candidacy(syn):
+    model = view.country_model(syn, "BBB", EN)
+    assert model.title == EN("map.country_title", name="Bland", iso3="BBB")
+    known = syn["indicator_values"].filter(pl.col("iso3") == "BBB")["indicator_id"].n_unique()
+    assert model.intro == EN("map.country_intro", n=known, total=syn["indicators"].height)
+    assert model.panel.height == syn["indicators"].height
+    assert model.panel[EN("map.col_value")].to_list()[1] == EN("map.no_data")
+    here = syn["peacekeeping_missions"].filter(pl.col("country_iso3").list.contains("BBB"))
+    assert model.missions_sentence == EN("map.country_missions", n=here.height)
+    assert model.missions[EN("map.col_acronym")].to_list() == ["SYNA", "SYNB"]  # active first
+    assert model.missions[EN("map.col_dates")].to_list()[1] == EN(
+        "map.dates", start=EN.date(date(2017, 1, 1)), end=EN.date(date(2019, 6, 30))
+    )
+    assert model.vetoes is None and model.vetoes_sentence is None
+    assert model.candidacies == (
+        (2030, "bo-beta", EN("map.candidacy_link", name="Bo Beta", cycle=2030)),
+    )
+
+
+def test_country_model_of_a_territory_without_missions_or_candidacies(syn):
+    model = view.country_model(syn, "XTR", EN)
+    assert model.missions is None
+    assert model.missions_sentence == EN("map.country_no_missions")
+    assert model.candidacies == ()
+    assert model.candidacies_sentence == EN("map.country_no_candidacies")
+
+
+def test_map_lookups_options_and_missions_section(syn):
+    lookups = view.map_lookups(syn, EN)
+    ids = [i for i, _ in lookups.indicators]
+    assert ids == ["synthetic-status", "synthetic-count"]  # by priority
+    assert lookups.default_indicator == ids[0]  # the usual default is not in this package
+    assert lookups.cycles == (view.NO_LENS, "2030")
+    assert {i for i, _ in lookups.countries} == _members_of(syn) | {"XTR"}
+    missions = syn["peacekeeping_missions"]
+    active = missions.filter(pl.col("status") == "active").height
+    assert lookups.pk_intro == EN("map.pk_intro", n=missions.height, active=active)
+    assert lookups.missions_table["dates"].to_list()[0] == EN(
+        "map.dates", start=EN.date(date(2020, 1, 1)), end=EN("map.open_ended")
+    )
+    assert "country_iso3" not in lookups.missions_csv.columns
+
+
+def test_models_write_dates_in_their_language(syn):
+    fr = Words("fr")
+    lookups = view.map_lookups(syn, fr)
+    assert lookups.missions_table["dates"].to_list()[0].startswith(fr.date(date(2020, 1, 1)))
+    assert fr.date(date(2020, 1, 1)) != EN.date(date(2020, 1, 1))
+    notice = view.year_notice(syn["indicators"], "synthetic-status", "1999", fr)
+    assert "1999" in notice and notice != view.year_notice(
+        syn["indicators"], "synthetic-status", "1999", EN
+    )

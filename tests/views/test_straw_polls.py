@@ -6,6 +6,7 @@ import polars as pl
 import pytest
 
 from views import straw_polls as view
+from views.words import Words
 
 
 def fmt(value, precision="day"):
@@ -175,3 +176,141 @@ def test_trend_is_small_multiples_one_highlighted_candidate_per_panel(tables):
     assert str(first) > low and high > str(last)
     assert (date.fromisoformat(high) - last).days < 10  # not to mid-2017
     assert view.trend_columns(13) == 3 and view.trend_columns(2) == 2
+
+
+# --- The page's view model on SYNTHETIC tables (invented people, polls and counts; example.org) ---
+
+SYN_CYCLE, SYN_EMPTY = 2030, 2035
+SYN_SRC = ["https://example.org/synthetic-poll"]
+
+
+def synthetic_tables(*, with_number_column: bool = True) -> dict[str, pl.DataFrame]:
+    """SYNTHETIC: cycle 2030 has two polls of three candidates. Poll 1 (1 Jan 2030) is known only
+    as a ranking for Cy (no counts at all); poll 2 (1 Feb 2030) has counts, but no source gives
+    its Council number (number_reported false). Bo withdrew on 10 Feb 2030, after poll 2. Cycle
+    2035 has no poll."""
+    people = pl.DataFrame(
+        {"person_id": ["ada", "bo", "cy"], "name": ["Ada Alpha", "Bo Beta", "Cy Gamma"]}
+    )
+    candidacies = pl.DataFrame(
+        {
+            "cycle": [SYN_CYCLE] * 3,
+            "person_id": ["ada", "bo", "cy"],
+            "withdrawal_date": [None, date(2030, 2, 10), None],
+        },
+        schema={"cycle": pl.Int64, "person_id": pl.String, "withdrawal_date": pl.Date},
+    )
+    cycles = pl.DataFrame(
+        {"cycle": [SYN_CYCLE, SYN_EMPTY], "as_of": [date(2030, 3, 1), date(2035, 1, 1)]}
+    )
+    rows = [
+        # poll, reported, day, person, encourage, discourage, no_opinion
+        (1, None, date(2030, 1, 1), "ada", 9, 4, 2),
+        (1, None, date(2030, 1, 1), "bo", 7, 6, 2),
+        (1, None, date(2030, 1, 1), "cy", None, None, None),
+        (2, False, date(2030, 2, 1), "ada", 11, 3, 1),
+        (2, False, date(2030, 2, 1), "bo", 4, 10, 1),
+        (2, False, date(2030, 2, 1), "cy", 8, 5, 2),
+    ]
+    polls = pl.DataFrame(
+        {
+            "cycle": [SYN_CYCLE] * len(rows),
+            "poll_number": [r[0] for r in rows],
+            "number_reported": [r[1] for r in rows],
+            "date": [r[2] for r in rows],
+            "person_id": [r[3] for r in rows],
+            "encourage": [r[4] for r in rows],
+            "discourage": [r[5] for r in rows],
+            "no_opinion": [r[6] for r in rows],
+            "p5_discourage": [None] * len(rows),
+            "source_url": [SYN_SRC] * len(rows),
+            "note": ["ranking only" if r[4] is None else None for r in rows],
+        },
+        schema_overrides={
+            "number_reported": pl.Boolean,
+            "encourage": pl.Int64,
+            "discourage": pl.Int64,
+            "no_opinion": pl.Int64,
+            "p5_discourage": pl.Int64,
+            "note": pl.String,
+        },
+    )
+    if not with_number_column:
+        polls = polls.drop("number_reported")
+    return {"people": people, "candidacies": candidacies, "cycles": cycles, "straw_polls": polls}
+
+
+def test_model_shows_a_poll_without_counts_as_not_reported_never_zero():
+    words = Words("en")
+    tables = synthetic_tables()
+    model = view.straw_polls_model(tables, SYN_CYCLE, (), words)
+    polls = tables["straw_polls"]
+    assert model.polls == polls["poll_number"].n_unique() == model.summary.polls
+    assert model.summary.candidates == polls["person_id"].n_unique()
+    table = model.table
+    cy_first = table.filter(
+        (pl.col("Candidate") == "Cy Gamma") & (pl.col("Date") == words.date(date(2030, 1, 1)))
+    )
+    for column in ("Encourage", "Discourage", "No opinion"):
+        assert cy_first[column].to_list() == [words("straw_polls.not_reported")]
+    # The trend table: Cy's first poll is "not reported", never 0; the votes bars draw no 0.
+    trend = model.trend_table.filter(pl.col("Candidate") == "Cy Gamma")
+    assert trend["Poll 1"].to_list() == ["not reported"]
+    assert (model.segments["count"] > 0).all()
+    cy_votes = model.segments.filter((pl.col("person_id") == "cy") & (pl.col("poll_number") == 1))
+    assert cy_votes.select("vote", "count").rows() == [("not_reported", view.COUNCIL_SIZE)]
+
+
+def test_model_says_number_not_reported_instead_of_a_guessed_number():
+    words = Words("en")
+    model = view.straw_polls_model(synthetic_tables(), SYN_CYCLE, (), words)
+    unnumbered = words("straw_polls.poll_unnumbered", date=words.date(date(2030, 2, 1)))
+    assert "number not reported" in unnumbered
+    assert "2" not in unnumbered.replace("2030", "")  # no poll number, only the poll's day
+    # Results table: the poll column says so for every row of that poll; poll 1 keeps its number.
+    by_day = dict(model.table.select("Date", "Poll").unique().iter_rows())
+    assert by_day[words.date(date(2030, 2, 1))] == "number not reported"
+    assert by_day[words.date(date(2030, 1, 1))] == "1"
+    # Trend table columns and the votes panels name the poll, not "Poll 2".
+    assert model.trend_table.columns == ["Candidate", "Poll 1", unnumbered]
+    titles = [a["text"] for a in model.votes_figure.layout.annotations]
+    assert any(unnumbered in title for title in titles)
+    assert not any(title.startswith("Poll 2") for title in titles)
+    hovers = [h for tr in model.trend_figure.data if tr.hovertext for h in tr.hovertext]
+    hovers += [h for tr in model.trend_figure.data if tr.text for h in tr.text]
+    assert any(unnumbered in h for h in hovers)
+    assert not any("Poll 2" in h for h in hovers)
+
+
+def test_model_in_french_translates_number_not_reported():
+    model = view.straw_polls_model(synthetic_tables(), SYN_CYCLE, (), Words("fr"))
+    assert "numéro non communiqué" in model.table["Sondage"].to_list()
+
+
+def test_a_package_without_the_number_column_numbers_every_poll():
+    model = view.straw_polls_model(
+        synthetic_tables(with_number_column=False), SYN_CYCLE, (), Words("en")
+    )
+    assert set(model.table["Poll"]) == {"1", "2"}
+    assert model.trend_table.columns == ["Candidate", "Poll 1", "Poll 2"]
+
+
+def test_model_of_a_cycle_without_polls_has_no_figures_and_says_so():
+    words = Words("en")
+    model = view.straw_polls_model(synthetic_tables(), SYN_EMPTY, (), words)
+    assert model.trend_figure is None and model.votes_figure is None
+    assert model.results.is_empty() and model.polls == 0
+    as_of = words.date(date(2035, 1, 1))
+    assert model.state == words("straw_polls.state_none", cycle=SYN_EMPTY, as_of=as_of)
+
+
+def test_model_with_chosen_candidates_counts_them_and_the_withdrawal():
+    words = Words("en")
+    tables = synthetic_tables()
+    model = view.straw_polls_model(tables, SYN_CYCLE, ("bo",), words)
+    assert set(model.results["person_id"]) == {"bo"}
+    assert model.summary.withdrawn == 1  # Bo withdrew after his last poll
+    total = tables["straw_polls"]["person_id"].n_unique()
+    assert words("straw_polls.state_filtered", shown=1, total=total) in model.state
+    withdrew = model.table.filter(pl.col("Withdrew after this poll") != "")
+    assert withdrew["Withdrew after this poll"].to_list() == [words.date(date(2030, 2, 10))]

@@ -20,12 +20,11 @@ from dataclasses import dataclass
 import plotly.graph_objects as go
 import polars as pl
 
-from components.charts import STATUS_STYLE
-from components.i18n import format_date, t
 from loaders.schema import LEVELS
 from views.commitments import GAP_STATUSES
-from views.palette import SERIES_COLORS
+from views.palette import SERIES_COLORS, STATUS_STYLE
 from views.text import chart_text, md_link, md_text
+from views.words import Words
 
 __all__ = [
     "CANDIDATE_COLORS",
@@ -62,17 +61,17 @@ class RadarText:
     gap_hover: str  # '{name} · {axis}: {status}'
 
 
-def radar_text() -> RadarText:
+def radar_text(words: Words) -> RadarText:
     """The radar's words from the catalogues (common.status_*, compare.radar_*)."""
-    status = {s: t(f"common.status_{s}") for s in STATUS_STYLE}
+    status = {s: words(f"common.status_{s}") for s in STATUS_STYLE}
     cell = {s: f"{STATUS_STYLE[s]['symbol']} {word}" for s, word in status.items()}
-    cell |= {"provisional": t("common.provisional"), "reviewed": t("common.reviewed")}
+    cell |= {"provisional": words("common.provisional"), "reviewed": words("common.reviewed")}
     return RadarText(
         status=status,
         cell=cell,
-        provisional_key=t("compare.radar_provisional"),
-        reviewed_key=t("compare.radar_reviewed"),
-        gap_hover=t("compare.radar_gap_hover"),
+        provisional_key=words("compare.radar_provisional"),
+        reviewed_key=words("compare.radar_reviewed"),
+        gap_hover=words("compare.radar_gap_hover"),
     )
 
 
@@ -265,26 +264,26 @@ def radar_figure(data: pl.DataFrame, text: RadarText, *, height: int = 600) -> g
     return fig
 
 
-def statement_line(row: dict, text: RadarText, *, with_priority: bool = True) -> str:
+def statement_line(row: dict, text: RadarText, words: Words, *, with_priority: bool = True) -> str:
     """One statement behind a radar point as a Markdown list item (curated text escaped, only
     http(s) sources become links): date · priority · venue · level — paraphrase “quote”, flags,
     source link(s). `row` is a row of `views.compare.statement_rows`."""
-    parts = [f"**{format_date(row['date'], row['date_precision'])}**"]
+    parts = [f"**{words.date(row['date'], row['date_precision'])}**"]
     if with_priority:
         parts.append(md_text(row["axis"]))
-    parts.append(md_text(t(f"compare.venue_{row['venue']}")))
+    parts.append(md_text(words(f"compare.venue_{row['venue']}")))
     parts.append(md_text(text.cell.get(row["status"], row["status"] or "")))
     line = " · ".join(parts) + " — " + md_text(row["paraphrase"])
     if row.get("quote"):
         line += f" “{md_text(row['quote'])}”"
     if row.get("second_hand"):
-        line += f" *({t('compare.second_hand')})*"
+        line += f" *({words('compare.second_hand')})*"
     sources = list(row.get("source_url") or [])
-    label = t("compare.source")
+    label = words("compare.source")
     links = [
         md_link(u, label if len(sources) == 1 else f"{label} {i}") for i, u in enumerate(sources, 1)
     ]
-    links += [md_link(u, t("compare.archive")) for u in row.get("archive_url") or []]
+    links += [md_link(u, words("compare.archive")) for u in row.get("archive_url") or []]
     if links:
         line += " · " + " · ".join(links)
     return f"- {line}"
