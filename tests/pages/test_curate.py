@@ -27,8 +27,8 @@ def _hash(password: str) -> str:
 
 
 @pytest.fixture
-def db(tmp_path, monkeypatch):
-    url = f"sqlite:///{tmp_path / 'tracker.db'}"
+def db(tmp_path, monkeypatch, filled_db_at):
+    url = filled_db_at(tmp_path / "tracker.db")
     monkeypatch.setenv("TRACKER_DB_URL", url)
     monkeypatch.delenv("TRACKER_AUTH_FILE", raising=False)
     import streamlit as st

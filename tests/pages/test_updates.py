@@ -20,10 +20,10 @@ ALICE = Actor.of("alice", "curator")
 
 
 @pytest.fixture
-def db(tmp_path, monkeypatch):
+def db(tmp_path, monkeypatch, filled_db_at):
     import streamlit as st
 
-    url = f"sqlite:///{tmp_path / 'tracker.db'}"
+    url = filled_db_at(tmp_path / "tracker.db")
     monkeypatch.setenv("TRACKER_DB_URL", url)
     st.cache_resource.clear()  # data versions repeat from one test's database to the next
     return url
