@@ -248,6 +248,13 @@ def _poll_labels(
     return {n: f"{n} · {format_date(d)}" for n, d in polls.iter_rows()}
 
 
+def _panel_title(label: str) -> str:
+    """'Poll 3 · 29 Aug 2016' as three short lines ('Poll 3', '29 Aug', '2016'): on one line the
+    titles of six panels ran into each other at 1280 px, on two still on a phone."""
+    name, _, day = label.partition(" · ")
+    return "<br>".join([name, *day.rsplit(" ", 1)])
+
+
 def poll_names(results: pl.DataFrame, words: Words) -> dict[int, str]:
     """{poll_number: "Poll 2"}; a poll whose number no source gives is "Poll (number not
     reported)" instead of a number the data only infer."""
@@ -451,10 +458,13 @@ def votes_figure(
         cols=cols,
         shared_yaxes=True,
         subplot_titles=[
-            poll_labels[n] if poll_names else f"{poll_word} {poll_labels[n]}" for n in polls
+            _panel_title(poll_labels[n] if poll_names else f"{poll_word} {poll_labels[n]}")
+            for n in polls
         ],
         horizontal_spacing=min(0.012, 0.5 / (cols - 1)) if cols > 1 else 0.012,
     )
+    for annotation in fig.layout.annotations:
+        annotation.font = {"size": 11}
     for c, poll in enumerate(polls, start=1):
         in_poll = segments.filter(pl.col("poll_number") == poll)
         for vote in VOTES:

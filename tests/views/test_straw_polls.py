@@ -139,7 +139,7 @@ def test_votes_figure_with_hundreds_of_polls_shows_the_latest(tables):
     assert shown == sorted(results["poll_number"].unique().to_list())[-view.MAX_POLL_PANELS :]
     titles = [a.text for a in fig.layout.annotations if a.text.startswith("Poll ")]
     assert len(titles) == view.MAX_POLL_PANELS
-    assert titles[-1].startswith(f"Poll {max(shown)} ")
+    assert titles[-1].startswith(f"Poll {max(shown)}<br>")
     plotted = segments.filter(pl.col("poll_number").is_in(shown))
     assert sum(len(tr.x) for tr in fig.data) == plotted.height
 
