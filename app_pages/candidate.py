@@ -8,7 +8,7 @@ from components.cached import arrow_table, cached
 from components.charts import cached_figure, csv_download, show_chart
 from components.data import get_package
 from components.i18n import t, words
-from components.layout import fit_table, page_header, source_note
+from components.layout import data_table, fit_table, page_header, source_note
 from components.registry import page_file
 from components.url_state import changed_here, render_notices, url_choice
 from views import candidate as view
@@ -54,19 +54,14 @@ def candidate_model(package, cycle: int, person_id: str) -> view.CandidateModel:
     )
 
 
-def timeline_table(package, cycle: int, person_id: str):
-    """The timeline as shown, in Arrow (st.dataframe sends that as it is)."""
-    return arrow_table(cached(candidate_model, package, cycle, person_id).timeline_table)
+def arrow(package, cycle: int, person_id: str, name: str):
+    """The model's table `name` in Arrow (st.dataframe sends that as it is)."""
+    return arrow_table(getattr(cached(candidate_model, package, cycle, person_id), name))
 
 
-def timeline_chart(package, cycle: int, person_id: str):
-    """The candidacy's timeline, finished."""
-    return cached(candidate_model, package, cycle, person_id).timeline_fig
-
-
-def radar_chart(package, cycle: int, person_id: str):
-    """The candidacy's radar, finished."""
-    return cached(candidate_model, package, cycle, person_id).radar_fig
+def figure(package, cycle: int, person_id: str, name: str):
+    """The model's figure `name`, finished."""
+    return getattr(cached(candidate_model, package, cycle, person_id), name)
 
 
 model = cached(candidate_model, package, cycle, person_id)
@@ -77,13 +72,13 @@ links = st.columns([1, 1, 3])
 links[0].page_link(
     page_file("compare"),
     label=t("candidate.compare_link"),
-    icon="⚖️",
+    icon=":material/compare_arrows:",
     query_params={"cycle": str(cycle), "candidate": person_id},
 )
 links[1].page_link(
     page_file("overview"),
     label=t("candidate.overview_link"),
-    icon="🏠",
+    icon=":material/home:",
     query_params={"cycle": str(cycle)},
 )
 
@@ -95,30 +90,28 @@ for i, (label, value) in enumerate(model.facts):
 if model.sources:
     st.caption(f"{t('candidate.sources')}: {model.sources}")
 source_note(package, "candidacies", "people")
-if model.history.height:
+if model.history_lines:
     with st.expander(t("candidate.history_title"), expanded=model.history_open):
         st.markdown("\n".join(model.history_lines))
         source_note(package, "nominations")
 
 # Timeline.
 st.subheader(t("candidate.timeline_title"))
-show_chart(cached_figure(timeline_chart, package, cycle, person_id), key="candidate_timeline")
+timeline = cached_figure(figure, package, cycle, person_id, "timeline_fig")
+show_chart(timeline, key="candidate_timeline")
 source_note(package, *model.timeline_sources)
 st.caption(model.timeline_caption)
 with st.expander(t("candidate.timeline_table")):
-    st.dataframe(
-        cached(timeline_table, package, cycle, person_id),
-        hide_index=True,
-        width="stretch",
-        column_config={t("candidate.col_source"): st.column_config.LinkColumn()},
-    )
+    table = cached(arrow, package, cycle, person_id, "timeline_table")
+    data_table(table, links={t("candidate.col_source"): None}, fit=False)
 csv_download(model.timeline_csv, f"timeline-{cycle}-{person_id}", key="candidate_timeline_csv")
 
 # Radar of this candidacy.
 st.subheader(t("candidate.radar_title"))
 left, right = st.columns([3, 2], gap="large")
 with left:
-    show_chart(cached_figure(radar_chart, package, cycle, person_id), key="candidate_radar")
+    radar = cached_figure(figure, package, cycle, person_id, "radar_fig")
+    show_chart(radar, key="candidate_radar")
     source_note(package, "statements", "searches", "assessments", "priorities")
     st.caption(t("compare.radar_caption"))
     csv_download(model.radar, f"radar-{cycle}-{person_id}", key="candidate_radar_csv")
@@ -142,7 +135,7 @@ if model.earlier_lines:
     st.page_link(
         page_file("record"),
         label=t("candidate.earlier_link", name=md_text(who.name)),
-        icon="📜",
+        icon=":material/history_edu:",
         query_params={"person": person_id},
     )
     source_note(package, "record_entries")

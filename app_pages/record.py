@@ -9,7 +9,7 @@ from components.cached import arrow_table, cached
 from components.charts import cached_figure, csv_download, show_chart
 from components.data import get_package
 from components.i18n import t, words
-from components.layout import fitted_columns, page_header, source_note
+from components.layout import data_table, page_header, source_note
 from components.url_state import url_choice, url_multi
 from views import record as view
 
@@ -100,7 +100,7 @@ def show_record() -> None:
     model = cached(record_model, package, *filters)
     page_header(model.title, model.state)
     if period_notice:
-        st.info(period_notice, icon="ℹ️")
+        st.info(period_notice, icon=":material/info:")
     st.markdown(t("record.intro"))
     if model.notice:
         st.info(model.notice)
@@ -115,26 +115,15 @@ def show_record() -> None:
         # Counts per priority and year.
         st.subheader(t("record.counts_title"))
         counts = cached(arrow, package, "counts_table", *filters)
-        st.dataframe(
-            counts,
-            hide_index=True,
-            width="stretch",
-            key="counts_table",
-            column_config=fitted_columns(counts),
-        )
+        data_table(counts, key="counts_table")
         st.caption(t("record.counts_caption"))
         csv_download(model.counts, f"record-{person}-counts", key="counts_csv")
 
         # Every entry.
         st.subheader(model.entries_title)
         table = cached(arrow, package, "table", *filters)
-        link = st.column_config.LinkColumn(display_text=t("record.source_link"))
-        st.dataframe(
-            table,
-            hide_index=True,
-            width="stretch",
-            key="entries_table",
-            column_config=fitted_columns(table, {t("record.col_source"): link}),
+        data_table(
+            table, key="entries_table", links={t("record.col_source"): t("record.source_link")}
         )
         csv_download(model.entries, f"record-{person}-entries", key="entries_csv")
         source_note(package, "record_entries")

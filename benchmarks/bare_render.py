@@ -122,7 +122,10 @@ def render(steps: list[tuple]) -> None:
             _widget(parent, kind, payload, n)
         else:
             ty, proto = payload
-            if "form_id" in proto.DESCRIPTOR.fields_by_name:  # another widget kind: a stand-in
+            widget = "form_id" in proto.DESCRIPTOR.fields_by_name
+            if widget and not (ty == "deck_gl_json_chart" and not proto.selection_mode):
+                # another widget kind: a stand-in (a pydeck map has form_id for selections, but
+                # one without selections is a plain element and is re-sent as it is)
                 parent.markdown(f"(widget {ty})")
             else:
                 parent._enqueue(ty, proto)

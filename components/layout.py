@@ -26,6 +26,7 @@ __all__ = [
     "fit_table_paged",
     "in_rows",
     "fitted_columns",
+    "data_table",
     "COLUMNS_PER_TABLE",
     "layout_css",
 ]
@@ -126,6 +127,28 @@ def fitted_columns(frame, config: Mapping | None = None, budget: int = FIT_WIDTH
     return out
 
 
+def data_table(
+    frame,
+    *,
+    key: str | None = None,
+    links: Mapping[str, str | None] | None = None,
+    fit: bool = True,
+) -> None:
+    """A scrolling table (`st.dataframe`, no index, full width) for lists too long for
+    `fit_table`; the columns in `links` show as links (with that text, or the address if None),
+    and with `fit` every column gets a width from `fitted_columns`."""
+    config = {
+        c: st.column_config.LinkColumn(display_text=text) for c, text in (links or {}).items()
+    }
+    st.dataframe(
+        frame,
+        hide_index=True,
+        width="stretch",
+        key=key,
+        column_config=fitted_columns(frame, config) if fit else config,
+    )
+
+
 COLUMNS_PER_TABLE = 4  # candidacies side by side that still fit a phone's width
 
 
@@ -197,8 +220,7 @@ def source_note(
             more = t("common.and_more", n=len(urls) - 3) if len(urls) > 3 else ""
         else:
             sources = "; ".join(
-                md_link(s.get("path"), s.get("title") or s.get("path", ""))
-                for s in res.sources[:3]
+                md_link(s.get("path"), s.get("title") or s.get("path", "")) for s in res.sources[:3]
             )
             more = t("common.and_more", n=len(res.sources) - 3) if len(res.sources) > 3 else ""
         as_of = (

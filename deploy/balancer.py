@@ -7,10 +7,19 @@ import socket
 from pathlib import Path
 from string import Template
 
-__all__ = ["CHECK_MS", "find_haproxy", "haproxy_command", "render_config", "server_status"]
+__all__ = [
+    "CHECK_MS",
+    "FALL",
+    "find_haproxy",
+    "haproxy_command",
+    "in_rotation",
+    "render_config",
+    "server_status",
+]
 
 TEMPLATE = Path(__file__).with_name("haproxy.cfg.template")
-CHECK_MS = 1000  # health-check interval; a process is out after 2 failed checks (fall 2)
+CHECK_MS = 1000  # health-check interval
+FALL = 2  # failed checks in a row that take a process out (the template's `fall`)
 
 
 def find_haproxy() -> str | None:
@@ -31,7 +40,7 @@ def render_config(
     lines = [f"    server {name} {address} cookie {name}" for name, address in servers]
     extra = f"    stats socket {stats_socket} mode 600 level user\n" if stats_socket else ""
     return Template(TEMPLATE.read_text(encoding="utf-8")).substitute(
-        global_extra=extra, bind=bind, check_ms=check_ms, servers="\n".join(lines)
+        global_extra=extra, bind=bind, check_ms=check_ms, fall=FALL, servers="\n".join(lines)
     )
 
 
@@ -60,3 +69,13 @@ def server_status(stats_socket: Path, timeout: float = 2.0) -> dict[str, str]:
         if fields.get("pxname") == "app" and fields.get("svname") not in ("FRONTEND", "BACKEND"):
             status[fields["svname"]] = fields.get("status", "")
     return status
+
+
+def in_rotation(status: str) -> bool:
+    """True while HAProxy sends new sessions to a server with this `show stat` status.
+
+    A transition counts as the state it leaves: "UP 1/2" (one failed check of fall 2) is still
+    in, "DOWN 1/2" (one passed check of rise 2) still out; "MAINT", "NOLB" and "DRAIN" take no
+    new sessions.
+    """
+    return status.split(" ", 1)[0] == "UP" or status == "no check"

@@ -315,6 +315,7 @@ def stop_running(state_dir: Path, timeout: float = 60.0) -> bool:
     pid = state["supervisor_pid"]
     if is_running(pid):
         os.kill(pid, signal.SIGTERM)
+        os.kill(pid, signal.SIGCONT)  # a supervisor stopped by job control (Ctrl-Z) acts on it
         deadline = time.monotonic() + timeout
         while is_running(pid) and time.monotonic() < deadline:
             time.sleep(0.2)

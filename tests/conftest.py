@@ -7,6 +7,7 @@ import csv
 import functools
 import os
 import shutil
+import sqlite3
 from datetime import date
 from pathlib import Path
 
@@ -27,6 +28,15 @@ manifest_scanner.scan_component_manifests = functools.cache(SCAN_COMPONENTS)
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "data"
+DEPLOY_TESTS = Path(__file__).resolve().parent / "deploy"
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m` deselects by marker
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark every test of tests/deploy `deploy`, so `-m "not deploy"` leaves the whole tier out."""
+    for item in items:
+        if DEPLOY_TESTS in Path(str(item.path)).parents:
+            item.add_marker(pytest.mark.deploy)
 
 
 @pytest.fixture(scope="session")
@@ -37,6 +47,33 @@ def package():
     pkg = load_package(DATA)
     assert pkg.ok, "\n".join(str(p) for p in pkg.problems)
     return pkg
+
+
+@pytest.fixture(scope="session")
+def _filled_sqlite(tmp_path_factory) -> Path:
+    from store import open_store
+
+    path = tmp_path_factory.mktemp("filled") / "tracker.db"
+    open_store(f"sqlite:///{path}", DATA)
+    return path
+
+
+@pytest.fixture
+def filled_db_at(_filled_sqlite):
+    """Call with a path: the URL of a SQLite database there as a first start on the real package
+    fills it. Copied from one filled once per session (a fill validates the whole package, about
+    half a second of CPU); first starts themselves are tested in tests/store."""
+
+    def at(path: Path) -> str:
+        source, target = sqlite3.connect(_filled_sqlite), sqlite3.connect(path)
+        try:
+            source.backup(target)
+        finally:
+            source.close()
+            target.close()
+        return f"sqlite:///{path}"
+
+    return at
 
 
 @pytest.fixture

@@ -19,8 +19,8 @@ from tests.store.test_store import new_statement
 
 
 @pytest.fixture
-def db(tmp_path, monkeypatch):
-    url = f"sqlite:///{tmp_path / 'tracker.db'}"
+def db(tmp_path, monkeypatch, filled_db_at):
+    url = filled_db_at(tmp_path / "tracker.db")
     monkeypatch.setenv("TRACKER_DB_URL", url)
     return url
 
@@ -102,6 +102,7 @@ def test_an_export_that_fails_midway_leaves_the_earlier_export_untouched(db, tmp
     assert sorted(p.name for p in tmp_path.iterdir()) == ["export", "tracker.db"]  # no leftovers
 
 
+@pytest.mark.slow  # two processes of its own
 def test_an_export_killed_before_it_is_in_place_leaves_dir_as_it_was(db, tmp_path):
     store = open_store(db, DATA)
     out = tmp_path / "export"

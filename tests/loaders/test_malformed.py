@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
 
 from loaders import load_package
-from tests.conftest import REPO, read_rows, set_cell, write_rows
+from loaders.__main__ import main
+from tests.conftest import read_rows, set_cell, write_rows
 
 
 def edit_descriptor(data_dir, change) -> None:
@@ -54,24 +53,15 @@ MALFORMED = {
 }
 
 
-def run_check(data_dir):
-    return subprocess.run(
-        [sys.executable, "-m", "loaders", "check", str(data_dir)],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-
-
 @pytest.mark.parametrize("case", list(MALFORMED))
-def test_a_malformed_descriptor_is_listed_by_the_check_without_a_traceback(data_copy, case):
+def test_a_malformed_descriptor_is_listed_by_the_check_without_a_traceback(
+    data_copy, case, capsys
+):
     change, message = MALFORMED[case]
     edit_descriptor(data_copy, change)
-    result = run_check(data_copy)
-    assert result.returncode == 1
-    assert "Traceback" not in result.stderr, result.stderr
-    assert message in result.stdout, result.stdout
+    assert main(["check", str(data_copy)]) == 1  # `python -m loaders check`, in this process
+    out = capsys.readouterr().out
+    assert message in out, out
 
 
 def test_a_foreign_key_into_a_removed_resource_is_a_problem(data_copy):
@@ -134,14 +124,15 @@ def test_a_quote_left_open_at_the_end_names_the_line_it_starts_on(data_copy):
     assert problem.line == line and "never closed" in problem.message
 
 
-def test_latin1_text_names_its_line(data_copy):
+def test_latin1_text_names_its_line(data_copy, capsys):
     path = data_copy / "people.csv"
     lines = path.read_bytes().split(b"\n")
     lines[5] = lines[5].replace(b",", "é,".encode("latin-1"), 1)
     path.write_bytes(b"\n".join(lines))
     problem = next(p for p in load_package(data_copy).problems if p.resource == "people")
     assert problem.line == 6 and "UTF-8" in problem.message
-    assert "line 6" in run_check(data_copy).stdout
+    assert main(["check", str(data_copy)]) == 1
+    assert "line 6" in capsys.readouterr().out
 
 
 def test_a_row_with_too_many_cells_names_its_line(data_copy):

@@ -11,6 +11,7 @@ import polars as pl
 import pytest
 
 from components.registry import url_paths
+from components.url_state import NOTICE_ICON
 from store import Actor, mark_checked, open_store, save_row, save_rows, set_retired
 from tests.pages.apptest import notices, open_page, texts
 
@@ -19,10 +20,10 @@ ALICE = Actor.of("alice", "curator")
 
 
 @pytest.fixture
-def db(tmp_path, monkeypatch):
+def db(tmp_path, monkeypatch, filled_db_at):
     import streamlit as st
 
-    url = f"sqlite:///{tmp_path / 'tracker.db'}"
+    url = filled_db_at(tmp_path / "tracker.db")
     monkeypatch.setenv("TRACKER_DB_URL", url)
     st.cache_resource.clear()  # data versions repeat from one test's database to the next
     return url
@@ -108,7 +109,7 @@ def test_updates_list_the_curators_changes_with_working_links(db):
     for page, params in links:
         assert page in url_paths(), page
         opened = open_page(None if page == "overview" else page, **params)
-        assert not [i.value for i in opened.info if i.icon == "ℹ️"], (page, params)
+        assert not [i.value for i in opened.info if i.icon == NOTICE_ICON], (page, params)
 
 
 def test_the_newest_update_comes_first_and_the_data_dates_are_listed(db, package):

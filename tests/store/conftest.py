@@ -46,8 +46,10 @@ def db_url(request, tmp_path: Path):
 
 
 @pytest.fixture
-def store(db_url):
-    """A Store on the real package, filled from its files."""
+def store(db_url, filled_db_at):
+    """A Store on the real package, filled from its files (SQLite: a copy of one such fill)."""
     from store import open_store
 
+    if db_url.startswith("sqlite"):
+        filled_db_at(Path(sa.engine.make_url(db_url).database))
     return open_store(db_url, DATA)

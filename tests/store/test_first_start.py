@@ -16,6 +16,8 @@ from loaders import load_package
 from store import load_store_package, open_store
 from tests.store.conftest import DATA, PG_ENV, pg_schema_url
 
+pytestmark = pytest.mark.slow  # three processes per round, three rounds
+
 REPO = Path(__file__).resolve().parents[2]
 PROCESSES = 3
 ROUNDS = 3

@@ -55,6 +55,7 @@ def test_add_user_refuses_passwords_with_surrounding_spaces_or_too_short():
     assert password_problem(PASSWORD) is None
 
 
+@pytest.mark.slow  # measures time: 22 bcrypt checks at cost 10
 def test_an_unknown_username_takes_as_long_as_a_wrong_password():
     known = accounts(rounds=10)  # ~50 ms per check: large against the noise
 

@@ -63,7 +63,8 @@ def package_of(store):
     return load_store_package(store, store.state().data_version)
 
 
-def test_first_start_fills_the_database_from_the_files_once(store, db_url):
+def test_first_start_fills_the_database_from_the_files_once(db_url):
+    store = open_store(db_url, DATA)  # a real first start (the `store` fixture copies one)
     files = load_package(DATA)
     package = package_of(store)
     assert package.ok
@@ -278,6 +279,7 @@ print("committed", flush=True)
 """
 
 
+@pytest.mark.slow  # a process of its own
 def test_a_save_killed_before_commit_leaves_the_old_state(store, db_url):
     before = store.row("statements", ("s0001",))
     env = {**os.environ, "TRACKER_TEST_PAUSE_BEFORE_COMMIT": "30"}
@@ -313,6 +315,7 @@ def test_a_save_killed_before_commit_leaves_the_old_state(store, db_url):
     assert audit_count(reopened) == 1
 
 
+@pytest.mark.slow  # a process of its own
 def test_a_completed_save_survives_the_process(store, db_url):
     child = subprocess.run(
         [sys.executable, "-c", CRASHING_SAVE, db_url, str(DATA)],
