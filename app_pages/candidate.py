@@ -72,13 +72,13 @@ links = st.columns([1, 1, 3])
 links[0].page_link(
     page_file("compare"),
     label=t("candidate.compare_link"),
-    icon="⚖️",
+    icon=":material/compare_arrows:",
     query_params={"cycle": str(cycle), "candidate": person_id},
 )
 links[1].page_link(
     page_file("overview"),
     label=t("candidate.overview_link"),
-    icon="🏠",
+    icon=":material/home:",
     query_params={"cycle": str(cycle)},
 )
 
@@ -135,7 +135,7 @@ if model.earlier_lines:
     st.page_link(
         page_file("record"),
         label=t("candidate.earlier_link", name=md_text(who.name)),
-        icon="📜",
+        icon=":material/history_edu:",
         query_params={"person": person_id},
     )
     source_note(package, "record_entries")

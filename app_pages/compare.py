@@ -71,7 +71,7 @@ else:
         col.page_link(
             page_file("candidate"),
             label=label,
-            icon="👤",
+            icon=":material/person:",
             query_params={"cycle": str(cycle), "candidate": pid},
         )
 

@@ -116,7 +116,7 @@ country = url_choice(
 model = cached(map_model, package, indicator_id, year, cycle)
 page_header(t("map.title"), model.state)
 if year_notice:
-    st.info(year_notice, icon="ℹ️")
+    st.info(year_notice, icon=":material/info:")
 st.subheader(model.subheader)
 st.caption(model.description)
 if model.time_note:
@@ -125,7 +125,7 @@ maps.show_map(cached_figure(map_figure, package, indicator_id, year, cycle), key
 st.caption(model.dots_note)
 st.caption(model.source)
 if model.coverage and model.coverage_is_partial:
-    st.warning(model.coverage, icon="⚠️")
+    st.warning(model.coverage, icon=":material/warning:")
 elif model.coverage:
     st.caption(model.coverage)
 source_note(package, "indicators", "indicator_values", "countries")

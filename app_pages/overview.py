@@ -35,14 +35,14 @@ def recent_updates(package, since_iso: str) -> int:
 model = cached(overview_model, package, cycle, today().isoformat())
 page_header(model.title, model.state)
 if model.stale:
-    st.warning(model.stale, icon="⏳")
+    st.warning(model.stale, icon=":material/hourglass_top:")
 recent_since = today() - timedelta(days=updates_view.DEFAULT_DAYS)
 recent_audit = curated_changes(package, recent_since)
 recent = cached(recent_updates, package, recent_since.isoformat())
 st.page_link(
     page_file("updates"),
     label=t("overview.updates_link", n=recent, date=format_date(recent_since)),
-    icon="🆕",
+    icon=":material/new_releases:",
 )
 
 for column, (label, value) in zip(st.columns(len(model.metrics)), model.metrics, strict=True):
@@ -63,7 +63,7 @@ for column, card in in_rows(model.cards, 3):
         st.page_link(
             page_file("candidate"),
             label=t("candidate.profile_link"),
-            icon="👤",
+            icon=":material/person:",
             query_params={"cycle": str(cycle), "candidate": card.person_id},
         )
 source_note(package, "candidacies", "cycles")

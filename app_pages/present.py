@@ -3,8 +3,8 @@
 `/present?deck=race-2026&slide=3`: the deck and the slide (1-based) live in the URL, so every slide
 is a link. A slide is its title, its key sentence (the deck's note) and the view's main figure with
 its caption and source line: the real page in a same-origin frame with `?embed=true`, where
-`components.slides` shows only that figure, sized to the frame. The frames of the slides around the
-current one are kept loaded (stacked, hidden), so stepping shows a frame that is already drawn.
+`components.slides` shows only that figure, sized to the frame. Every slide's frame is kept loaded
+(stacked, hidden; around the current slide only in a long deck), so a step shows a drawn frame.
 All controls sit in one bar under the slide; ← and → (or the buttons) move between slides.
 """
 

@@ -75,7 +75,7 @@ for card in model.indicator_cards:
         st.page_link(
             page_file("map"),
             label=card.map_label,
-            icon="🗺️",
+            icon=":material/public:",
             query_params={"indicator": card.indicator_id},
         )
 if model.indicators_cut:
@@ -94,7 +94,7 @@ else:
         st.page_link(
             page_file("record"),
             label=label,
-            icon="📜",
+            icon=":material/history_edu:",
             query_params={"person": person_id, "priority": priority},
         )
     for block in model.record_blocks:

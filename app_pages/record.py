@@ -100,7 +100,7 @@ def show_record() -> None:
     model = cached(record_model, package, *filters)
     page_header(model.title, model.state)
     if period_notice:
-        st.info(period_notice, icon="ℹ️")
+        st.info(period_notice, icon=":material/info:")
     st.markdown(t("record.intro"))
     if model.notice:
         st.info(model.notice)

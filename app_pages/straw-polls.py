@@ -59,12 +59,14 @@ def results_table(package, cycle: int, chosen: tuple[str, ...]):
 model = cached(build_model, package, cycle, tuple(chosen))
 if not polled:
     page_header(t("straw_polls.title"), model.state)
-    st.info(t("straw_polls.no_polls", cycle=cycle, as_of=model.as_of), icon="🗳️")
+    st.info(
+        t("straw_polls.no_polls", cycle=cycle, as_of=model.as_of), icon=":material/how_to_vote:"
+    )
     for other in with_polls:
         st.page_link(
             page_file("straw-polls"),
             label=t("straw_polls.see_cycle", cycle=other),
-            icon="🗳️",
+            icon=":material/how_to_vote:",
             query_params={"cycle": str(other)},
         )
     source_note(package, "straw_polls", "cycles")

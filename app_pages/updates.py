@@ -34,7 +34,7 @@ model = cached(updates_model, package, since.isoformat())
 
 page_header(model.title, model.state)
 if model.empty:
-    st.info(model.empty, icon="📭")
+    st.info(model.empty, icon=":material/inbox:")
 
 files = page_files()
 for line, page, params in model.lines:

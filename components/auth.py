@@ -143,7 +143,7 @@ def _login_form(config: dict, accounts: dict[str, Account]) -> Actor | None:
     )
     slot = st.empty()
     with slot.container():
-        st.info(t("curate.login_needed"), icon="🔒")
+        st.info(t("curate.login_needed"), icon=":material/lock:")
         with st.form("curate_login"):
             st.subheader(t("curate.login_title"))
             username = st.text_input(t("curate.login_username"), autocomplete="username")
@@ -177,12 +177,12 @@ def login_gate() -> Actor | None:
     """Show the login form (or the logout button) and return the logged-in Actor, if any."""
     config = auth_config()
     if not config or not config.get("credentials"):
-        st.info(t("curate.no_accounts"), icon="🔒")
+        st.info(t("curate.no_accounts"), icon=":material/lock:")
         return None
     problem = cookie_key_problem(config.get("cookie_key"))
     if problem is not None:
         log.error("curator login is off: the cookie key is %s (see docs/SECURITY.md)", problem)
-        st.error(t(f"curate.cookie_key_{problem}"), icon="🔒")
+        st.error(t(f"curate.cookie_key_{problem}"), icon=":material/lock:")
         return None
     accounts = accounts_of(config["credentials"])
     actor = current_actor()

@@ -122,7 +122,7 @@ def _field(table: str, spec: view.FieldSpec, disabled: bool, errors: list[str]) 
     else:
         st.text_input(label, key=key, help=spec.help, disabled=disabled)
     for message in errors:
-        st.error(f"{spec.name}: {message}", icon="⚠️")
+        st.error(f"{spec.name}: {message}", icon=":material/warning:")
 
 
 def _refused(model: view.EditorModel, result, version) -> None:
@@ -132,7 +132,8 @@ def _refused(model: view.EditorModel, result, version) -> None:
         st.error(t("curate.conflict_missing"))
     elif result.conflict is not None:
         st.error(
-            t("curate.conflict", mine=version, theirs=result.conflict["row_version"]), icon="⚠️"
+            t("curate.conflict", mine=version, theirs=result.conflict["row_version"]),
+            icon=":material/warning:",
         )
         st.markdown(f"**{t('curate.current_values')}**")
         names = [s.name for s in model.specs]
@@ -145,7 +146,7 @@ def _refused(model: view.EditorModel, result, version) -> None:
         )
         st.button(t("curate.load_current"), key="curate_load_current", on_click=_reload_current)
     else:
-        st.error(t("curate.invalid", n=len(result.problems)), icon="⚠️")
+        st.error(t("curate.invalid", n=len(result.problems)), icon=":material/warning:")
         line = result.lines[0] if result.lines else None
         elsewhere = [
             p
@@ -175,7 +176,7 @@ def edit_section(editor: Editor, table: str, item: str, rows: list[dict]) -> Non
     else:
         st.markdown(t("curate.editing_row", table=table, key=item, version=version))
     if table == "assessments":
-        st.info(t("curate.assessment_note"), icon="ℹ️")
+        st.info(t("curate.assessment_note"), icon=":material/info:")
         if model.system_values:
             st.caption(t("curate.system_fields", values=model.system_values))
 
@@ -193,10 +194,10 @@ def edit_section(editor: Editor, table: str, item: str, rows: list[dict]) -> Non
                 _field(table, spec, disabled, errors.get(spec.name, []))
         st.text_input(t("curate.reason"), key="curate_reason")
         for message in errors.get("reason", []):
-            st.error(message, icon="⚠️")
+            st.error(message, icon=":material/warning:")
         st.text_input(t("curate.evidence_url"), key="curate_evidence")
         for message in errors.get("evidence_url", []):
-            st.error(message, icon="⚠️")
+            st.error(message, icon=":material/warning:")
         st.form_submit_button(
             t("curate.save"),
             key="curate_save",
@@ -206,7 +207,7 @@ def edit_section(editor: Editor, table: str, item: str, rows: list[dict]) -> Non
 
 
 def show_problems(result, message_key: str) -> None:
-    st.error(t(message_key, n=len(result.problems)), icon="⚠️")
+    st.error(t(message_key, n=len(result.problems)), icon=":material/warning:")
     st.dataframe(view.problems_frame(result.problems), hide_index=True, width="stretch")
 
 

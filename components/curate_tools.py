@@ -124,8 +124,11 @@ def poll_section(editor: Editor) -> None:
         line_person = dict(zip(result.lines, people, strict=False))
         for p in result.problems:
             who = names.get(line_person.get(p.line), "") if p.line else ""
-            st.error(f"{md_text(who)} {md_text(p.column or '')}: {md_text(p.message)}", icon="⚠️")
-        st.error(t("curate.not_saved", n=len(result.problems)), icon="⚠️")
+            st.error(
+                f"{md_text(who)} {md_text(p.column or '')}: {md_text(p.message)}",
+                icon=":material/warning:",
+            )
+        st.error(t("curate.not_saved", n=len(result.problems)), icon=":material/warning:")
 
 
 def checked_section(editor: Editor) -> None:

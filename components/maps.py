@@ -194,7 +194,7 @@ def show_country(package: Package, panel: CountryModel) -> None:
         st.page_link(
             page_file("candidate"),
             label=label,
-            icon="👤",
+            icon=":material/person:",
             query_params={"cycle": str(cycle), "candidate": person_id},
         )
     if panel.candidacies:

@@ -15,16 +15,23 @@ from views import decks as view
 from views.text import md_text
 
 __all__ = [
+    "MAX_FRAMES",
     "PRELOAD_BEHIND",
     "PRELOAD_AHEAD",
     "STYLE",
     "problem_text",
     "upload_control",
     "step_buttons",
+    "loaded_frames",
     "show_slide",
 ]
 
-PRELOAD_BEHIND, PRELOAD_AHEAD = 1, 2  # frames kept loaded around the current slide
+# Every slide of a deck of up to MAX_FRAMES slides keeps its frame loaded from the first view on,
+# so a step only shows another frame: loading a frame boots a whole app on the browser's main
+# thread (the frames are same-origin) and slowed every step it happened in to several seconds.
+# A longer deck keeps frames loaded around the current slide only.
+MAX_FRAMES = 16
+PRELOAD_BEHIND, PRELOAD_AHEAD = 2, 4  # frames kept loaded around the current slide (long decks)
 
 # Full screen: no sidebar, toolbar or header on this page; the page is one 100vh column: the slide
 # (title, sentence, frame) takes what the control bar under it leaves. Sizes follow the screen.
@@ -127,22 +134,32 @@ def step_buttons(bar, number: int, total: int) -> None:
     )
 
 
+def loaded_frames(total: int, number: int) -> range:
+    """The slide numbers (1-based) that hold a loaded frame while slide `number` is shown."""
+    if total <= MAX_FRAMES:
+        return range(1, total + 1)
+    return range(max(1, number - PRELOAD_BEHIND), min(total, number + PRELOAD_AHEAD) + 1)
+
+
 def show_slide(stage, deck: view.Deck, number: int) -> None:
     """The slide's title and note, and one frame slot per slide in deck order, so a loaded frame
-    keeps its place (and its session) from one step to the next; only the slides near the current
-    one hold a frame, and only the current one is visible."""
+    keeps its place (and its session) from one step to the next; the slides of
+    `loaded_frames` hold a frame, and only the current one is visible."""
     slide = deck.slides[number - 1]
+    loaded = loaded_frames(len(deck.slides), number)
     with stage:
+        # First, so the browser shows the new slide as soon as the run starts to arrive.
+        st.html(SHOW.format(n=number))
         st.header(md_text(slide.title), anchor=False)
         if slide.note:
             st.container(key="present_note").markdown(md_text(slide.note))
         frames = st.container(key="present_frames")
         for i, each in enumerate(deck.slides, start=1):
             box = frames.container(key=f"slide_frame_{i}")
-            if number - PRELOAD_BEHIND <= i <= number + PRELOAD_AHEAD:
+            if i in loaded:
                 src = share.view_link(each.page, each.params)
                 box.iframe(
                     src + ("&" if "?" in src else "?") + "embed=true",
                     alt=t("present.frame_title", n=i, title=each.title),
+                    tab_index=-1,  # Tab moves between the controls, not into the slide's page
                 )
-        st.html(SHOW.format(n=number))

@@ -9,6 +9,11 @@ a main figure (overview, data) is shown whole, scrolling inside the frame.
 
 from __future__ import annotations
 
+# Plotly imports pandas lazily, on a session's first chart. A deck opens a dozen sessions at once
+# (one per slide frame), and threads racing through that first import met a half-initialised
+# module ("partially initialized module 'pandas' has no attribute 'Series'"): a blank slide.
+# Imported once here, when the entry file loads, before any session runs.
+import pandas  # noqa: F401
 import streamlit as st
 
 from components.registry import PAGES

@@ -35,7 +35,10 @@ __all__ = [
     "current_params",
     "declare_keys",
     "changed_here",
+    "NOTICE_ICON",
 ]
+
+NOTICE_ICON = ":material/info:"  # the icon of a link notice (tests pick notices by it)
 
 NOTICES = "_url_notices"
 KEYS = "_url_keys"
@@ -289,4 +292,4 @@ def render_notices() -> None:
             del st.query_params[k]
     slot = st.session_state.pop(SLOT, None) or st.container()
     for text in st.session_state.get(NOTICES, []):
-        slot.info(text, icon="ℹ️")
+        slot.info(text, icon=NOTICE_ICON)

@@ -267,9 +267,9 @@ def compare_model(
         state = words("compare.state_none", cycle=cycle, as_of=as_of_text)
     notice, icon = None, ""
     if not candidacy_options(tables, cycle):
-        notice, icon = words("compare.no_candidacies", cycle=cycle), "🗳️"
+        notice, icon = words("compare.no_candidacies", cycle=cycle), ":material/how_to_vote:"
     elif not people:
-        notice, icon = words("compare.empty"), "⚖️"
+        notice, icon = words("compare.empty"), ":material/compare_arrows:"
     priority = {"priority": words("compare.col_priority")}
     lines = {pid: [] for pid in people}
     for row in statements.iter_rows(named=True):

@@ -409,7 +409,7 @@ def test_a_bulk_import_with_one_bad_line_imports_nothing_and_names_the_line(db):
 
 
 def overview_warns(cycle: str) -> bool:
-    return any(w.icon == "⏳" for w in open_page(None, cycle=cycle).warning)
+    return any(w.icon == ":material/hourglass_top:" for w in open_page(None, cycle=cycle).warning)
 
 
 def test_marking_2026_checked_today_removes_the_staleness_notice(db):

@@ -14,6 +14,7 @@ from pathlib import Path
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
+from components.present import MAX_FRAMES, PRELOAD_AHEAD, PRELOAD_BEHIND, loaded_frames
 from tests.pages.apptest import ENTRY, texts
 from views.registry import page_file
 
@@ -35,7 +36,7 @@ def open_view(page: str | None = None, **params) -> AppTest:
 
 
 def frames(at: AppTest) -> dict[int, str]:
-    """{slide number: frame src} of the frames the page holds (the current slide and neighbours)."""
+    """{slide number: frame src} of the frames the page holds."""
     return {
         int(f.proto.alt.removeprefix("Slide ").split(":")[0]): f.proto.src for f in at.get("iframe")
     }
@@ -56,8 +57,8 @@ def test_default_deck_opens_at_its_first_slide():
     assert DECK["slides"][0]["title"] in body and DECK["slides"][0]["note"] in body
     assert frame_src(at) == "/?cycle=2026&embed=true"
     assert at.button(key="present_prev").disabled
-    # The next slides' frames are loaded too (stepping shows a drawn frame); the rest are not.
-    assert sorted(frames(at)) == [1, 2, 3]
+    # Every slide's frame is loaded from the start (a step shows a frame already drawn).
+    assert sorted(frames(at)) == list(range(1, N + 1))
 
 
 def test_link_to_a_slide_shows_that_slide_and_next_moves_on():
@@ -182,3 +183,13 @@ def test_bad_or_oversized_upload_is_refused_with_a_reason():
     at.file_uploader(key="present_upload").set_value(("big.json", big, "application/json"))
     at.run()
     assert any("larger than 64 KB" in str(w.value) for w in at.warning)
+
+
+def test_a_long_deck_keeps_frames_loaded_around_the_current_slide_only():
+    assert list(loaded_frames(MAX_FRAMES, 1)) == list(range(1, MAX_FRAMES + 1))
+    total = MAX_FRAMES + 10
+    assert list(loaded_frames(total, 1)) == list(range(1, 2 + PRELOAD_AHEAD))
+    assert list(loaded_frames(total, 12)) == list(
+        range(12 - PRELOAD_BEHIND, 12 + PRELOAD_AHEAD + 1)
+    )
+    assert list(loaded_frames(total, total))[-1] == total

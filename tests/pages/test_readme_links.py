@@ -9,6 +9,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from components.registry import url_paths
+from components.url_state import NOTICE_ICON
 from tests.pages.apptest import open_page
 
 README = Path(__file__).resolve().parents[2] / "README.md"
@@ -35,5 +36,5 @@ def test_example_link_opens_without_notice(link):
     assert page is None or page in url_paths(), f"{link}: no such page"
     params = {k: v if len(v) > 1 else v[0] for k, v in parse_qs(parts.query).items()}
     at = open_page(page, **params)
-    notices = [i.value for i in at.info if i.icon == "ℹ️"]  # link notices; 🔒 is the login prompt
+    notices = [i.value for i in at.info if i.icon == NOTICE_ICON]  # not the login prompt
     assert not notices, f"{link}: {notices}"

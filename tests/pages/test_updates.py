@@ -11,6 +11,7 @@ import polars as pl
 import pytest
 
 from components.registry import url_paths
+from components.url_state import NOTICE_ICON
 from store import Actor, mark_checked, open_store, save_row, save_rows, set_retired
 from tests.pages.apptest import notices, open_page, texts
 
@@ -108,7 +109,7 @@ def test_updates_list_the_curators_changes_with_working_links(db):
     for page, params in links:
         assert page in url_paths(), page
         opened = open_page(None if page == "overview" else page, **params)
-        assert not [i.value for i in opened.info if i.icon == "ℹ️"], (page, params)
+        assert not [i.value for i in opened.info if i.icon == NOTICE_ICON], (page, params)
 
 
 def test_the_newest_update_comes_first_and_the_data_dates_are_listed(db, package):
