@@ -10,8 +10,10 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import polars as pl
 
@@ -147,64 +149,47 @@ def too_long(text: str, limit: int) -> str:
     return f"{len(text):,} characters; at most {limit:,} are allowed here"
 
 
-def _cell_problems(frame: pl.DataFrame, resource: Resource, fld: Field) -> list[Problem]:
-    """Required, length, type, enum, pattern and range checks of one column (per item for list
-    cells; the length is of the whole cell)."""
+Check = tuple[pl.Expr, str, Callable[[Any], str]]  # (mask of bad rows, rule, message of a value)
+
+
+def _checks(fld: Field) -> tuple[list[Check], list[Check]]:
+    """The checks of one field: (of the whole cell, of each item of a non-blank cell)."""
     col = pl.col(fld.name)
-    problems: list[Problem] = []
-
-    def report(mask: pl.Expr, rule: str, describe) -> None:
-        for line, value in frame.filter(mask).select(LINE, fld.name).iter_rows():
-            problems.append(Problem(resource.name, line, fld.name, rule, describe(value)))
-
-    blank = col.is_null() | (col.str.strip_chars() == "")
+    cells: list[Check] = []
     if fld.required:
-        report(blank, "required", lambda _v: "a value is required")
+        cells.append((_blank(fld.name), "required", lambda _v: "a value is required"))
     if fld.max_length is not None:
-        report(
-            col.str.len_chars() > fld.max_length,
-            "max-length",
-            lambda v: too_long(v, fld.max_length),
-        )
-    items = frame.filter(~blank).select(LINE, fld.name)
-    if fld.separator:
-        items = items.with_columns(col.str.split(fld.separator.strip()).alias(fld.name)).explode(
-            fld.name
-        )
-        items = items.with_columns(col.str.strip_chars())
-    view = items
-
-    def report_items(mask: pl.Expr, rule: str, describe) -> None:
-        for line, value in view.filter(mask).iter_rows():
-            problems.append(Problem(resource.name, line, fld.name, rule, describe(value)))
-
+        too_many = col.str.len_chars() > fld.max_length
+        cells.append((too_many, "max-length", lambda v: too_long(v, fld.max_length)))
+    each: list[Check] = []
     if fld.type == "integer":
-        report_items(
-            ~col.str.contains(INTEGER_RE), "type", lambda v: f"{v!r} is not a whole number"
-        )
+        not_whole = ~col.str.contains(INTEGER_RE)
+        each.append((not_whole, "type", lambda v: f"{v!r} is not a whole number"))
     elif fld.type == "number":
-        report_items(~col.str.contains(NUMBER_RE), "type", lambda v: f"{v!r} is not a number")
+        each.append((~col.str.contains(NUMBER_RE), "type", lambda v: f"{v!r} is not a number"))
     elif fld.type == "boolean":
-        report_items(~col.is_in(BOOLEANS), "type", lambda v: f"{v!r} is not true or false")
+        each.append((~col.is_in(BOOLEANS), "type", lambda v: f"{v!r} is not true or false"))
     elif fld.type == "date":
         bad_date = ~col.str.contains(DATE_RE) | col.str.to_date("%Y-%m-%d", strict=False).is_null()
-        report_items(bad_date, "type", lambda v: f"{v!r} is not a real date (YYYY-MM-DD)")
+        each.append((bad_date, "type", lambda v: f"{v!r} is not a real date (YYYY-MM-DD)"))
     if fld.enum is not None:
         allowed = ", ".join(fld.enum)
-        report_items(~col.is_in(fld.enum), "enum", lambda v: f"{v!r} is not one of: {allowed}")
+        each.append((~col.is_in(fld.enum), "enum", lambda v: f"{v!r} is not one of: {allowed}"))
     if fld.pattern:
         pattern = f"^(?:{fld.pattern.lstrip('^').rstrip('$')})$"
-        report_items(
-            ~col.str.contains(pattern), "pattern", lambda v: f"{v!r} does not match {fld.pattern}"
+        each.append(
+            (~col.str.contains(pattern), "pattern", lambda v: f"{v!r} does not match {fld.pattern}")
         )
     if fld.is_url:
-        report_items(
-            ~col.str.contains(HTTP_URL_PATTERN),
-            "url",
-            lambda v: (
-                f"{v!r} is not an http(s) address that can be linked safely (no spaces, "
-                "double quotes, brackets or parentheses: write ( ) as %28 %29)"
-            ),
+        each.append(
+            (
+                ~col.str.contains(HTTP_URL_PATTERN),
+                "url",
+                lambda v: (
+                    f"{v!r} is not an http(s) address that can be linked safely (no spaces, "
+                    "double quotes, brackets or parentheses: write ( ) as %28 %29)"
+                ),
+            )
         )
     if fld.type in ("integer", "number") and (fld.minimum is not None or fld.maximum is not None):
         numeric = col.cast(pl.Float64, strict=False)
@@ -213,11 +198,60 @@ def _cell_problems(frame: pl.DataFrame, resource: Resource, fld: Field) -> list[
             out_of_range = out_of_range | (numeric < fld.minimum)
         if fld.maximum is not None:
             out_of_range = out_of_range | (numeric > fld.maximum)
-        report_items(
-            out_of_range.fill_null(False),
-            "range",
-            lambda v: f"{v!r} is outside {fld.minimum}..{fld.maximum}",
+        each.append(
+            (
+                out_of_range.fill_null(False),
+                "range",
+                lambda v: f"{v!r} is outside {fld.minimum}..{fld.maximum}",
+            )
         )
+    return cells, each
+
+
+def _blank(name: str) -> pl.Expr:
+    return pl.col(name).is_null() | (pl.col(name).str.strip_chars() == "")
+
+
+def _cell_problems(frame: pl.DataFrame, resource: Resource) -> list[Problem]:
+    """Required, length, type, enum, pattern and range checks of every column (per item for list
+    cells; the length is of the whole cell), field by field in schema order.
+
+    One pass over the table finds the checks that any row fails (in a valid table: none), so
+    only those filter the table row by row.
+    """
+    plan: list[tuple[Field, pl.DataFrame | None, Check]] = []  # None: checked on `frame`
+    for fld in resource.fields:
+        cells, each = _checks(fld)
+        plan += [(fld, None, check) for check in cells]
+        filled = ~_blank(fld.name)
+        if not fld.separator:
+            plan += [(fld, None, (filled & mask, rule, say)) for mask, rule, say in each]
+            continue
+        col = pl.col(fld.name)
+        items = (
+            frame.filter(filled)
+            .select(LINE, col.str.split(fld.separator.strip()))
+            .explode(fld.name)
+            .with_columns(col.str.strip_chars())
+        )
+        plan += [(fld, items, check) for check in each]
+    hits = [False] * len(plan)
+    on_frame = [i for i, (_, rows, _) in enumerate(plan) if rows is None]
+    if on_frame and frame.height:
+        found = frame.select(plan[i][2][0].any().alias(str(i)) for i in on_frame).row(0)
+        for i, hit in zip(on_frame, found, strict=True):
+            hits[i] = bool(hit)
+    for i, (_, rows, (mask, _, _)) in enumerate(plan):
+        if rows is not None and rows.height:
+            hits[i] = bool(rows.select(mask.any()).item())
+    problems: list[Problem] = []
+    for hit, (fld, rows, (mask, rule, say)) in zip(hits, plan, strict=True):
+        if hit:
+            marked = (frame if rows is None else rows).filter(mask).select(LINE, fld.name)
+            problems += [
+                Problem(resource.name, line, fld.name, rule, say(value))
+                for line, value in marked.iter_rows()
+            ]
     return problems
 
 
@@ -248,8 +282,7 @@ def _table_problems(frame: pl.DataFrame, resource: Resource) -> list[Problem]:
     ]
     if problems:
         return problems
-    for fld in resource.fields:
-        problems += _cell_problems(frame, resource, fld)
+    problems += _cell_problems(frame, resource)
     if resource.primary_key:
         pk = list(resource.primary_key)
         dupes = frame.filter(pl.struct(pk).is_duplicated()).select(LINE, *pk)

@@ -200,7 +200,8 @@ class Store:
             ).scalar()
             == 0
         ]
-        if not empty:
+        empty = [name for name in empty if self._file_has_rows(name)]
+        if not empty:  # the usual start: no need to read and check the whole package
             return
         frames = self._file_frames()
         empty = [name for name in empty if frames[name].height]
@@ -223,6 +224,14 @@ class Store:
                 for name in empty
             ],
         )
+
+    def _file_has_rows(self, name: str) -> bool:
+        """Whether the package file of table `name` has a data row (reads up to the first)."""
+        path = self.data_dir / self.descriptor.resource(name).path
+        try:
+            return pl.read_csv(path, infer_schema=False, n_rows=1).height > 0
+        except (OSError, pl.exceptions.PolarsError):
+            return True  # the full check says what is wrong with it
 
     def _fill(self, conn: sa.Connection, frames: dict[str, pl.DataFrame], names=None) -> None:
         for name in names or self.editable:

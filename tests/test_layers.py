@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import ast
 import io
+import re
 import tokenize
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +38,10 @@ MAY_IMPORT = {
 }
 NO_STREAMLIT = ("views", "store", "loaders")
 NO_POLARS = ("app_pages",)
+# What tools read in a comment (noqa, type-ignore, pragma, fmt) says nothing about why.
+DIRECTIVES = re.compile(
+    r"(noqa(:\s*[A-Z0-9, ]+)?|type:\s*ignore(\[[^\]]*\])?|pragma:.*|fmt:\s*\w+)"
+)
 
 # (rule, module, imported module or "" for a cycle) → owner: what still breaks a rule mid-rewrite.
 KNOWN: dict[tuple[str, str, str], str] = {}
@@ -76,10 +81,10 @@ def read_imports(root: Path, path: Path, modules: set[str]) -> list[Import]:
     """Every import statement of the file, at module level or inside a function."""
     source = path.read_text(encoding="utf-8")
     tree = ast.parse(source, filename=str(path))
-    comment_lines = {
+    comment_lines = {  # lines with a comment that says something (not only a tool directive)
         tok.start[0]
         for tok in tokenize.generate_tokens(io.StringIO(source).readline)
-        if tok.type == tokenize.COMMENT
+        if tok.type == tokenize.COMMENT and DIRECTIVES.sub("", tok.string).strip("# ")
     }
     me = module_name(root, path)
     package = me if path.name == "__init__.py" else me.rpartition(".")[0]
@@ -244,3 +249,5 @@ def test_the_checker_catches_each_kind_of_break(tmp_path, change, rule):
 def test_an_import_in_a_function_with_a_comment_why_is_allowed(tmp_path):
     lazy = "def f():\n    from loaders import urls  # only the CLI needs it; keeps start-up fast\n"
     assert violations(_tree(tmp_path, {**BASE, "views/text.py": lazy})) == []
+    silent = {**BASE, "views/text.py": "def f():\n    from loaders import urls  # noqa: F401\n"}
+    assert [key[0] for key, _ in violations(_tree(tmp_path, silent))] == ["hidden"]
