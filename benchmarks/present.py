@@ -50,6 +50,11 @@ ALL_DRAWN = """() => {
 }"""
 
 
+FRAME_STATES = """() => [...document.querySelectorAll('[class*="st-key-slide_frame_"] iframe')]
+  .map(f => { const app = f.contentDocument?.querySelector('[data-testid="stApp"]');
+              return [f.title, app ? app.getAttribute('data-test-script-state') : null]; })"""
+
+
 def step(page, button: str, n: int) -> float:
     """Press Next or Previous; seconds until slide n is shown."""
     start = time.perf_counter()
@@ -73,7 +78,11 @@ def main() -> None:
         page.goto(url + "/present?deck=race-2026")
         page.wait_for_function(SHOWN, arg=[1], timeout=120_000)
         started = time.perf_counter()
-        page.wait_for_function(ALL_DRAWN, timeout=300_000, polling=200)
+        try:
+            page.wait_for_function(ALL_DRAWN, timeout=300_000, polling=200)
+        except Exception:
+            print("not all frames drew:", page.evaluate(FRAME_STATES))
+            raise
         warm_up = time.perf_counter() - started
         page.wait_for_timeout(args.pause * 1000)  # the presenter opens the deck before speaking
         try:

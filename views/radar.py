@@ -236,7 +236,9 @@ def radar_figure(data: pl.DataFrame, text: RadarText, *, height: int = 600) -> g
     outer = GAP_RING + GAP_STEP * max(len(people) - 1, 0) + 0.3
     fig.update_layout(
         height=height,
-        margin={"l": 90, "r": 90, "t": 70, "b": 80},
+        # Side margins hold the spoke labels (wrapped to ~11 characters): narrow, so that on a
+        # phone (a chart ~370 px wide) the circle keeps ~60 % of the width.
+        margin={"l": 70, "r": 70, "t": 90, "b": 80},
         legend={"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0, "font": {"size": 14}},
         font={"size": 14},
         polar={
@@ -253,7 +255,7 @@ def radar_figure(data: pl.DataFrame, text: RadarText, *, height: int = 600) -> g
                 "thetaunit": "degrees",
                 "tickmode": "array",
                 "tickvals": [spokes[a] for a in axes],
-                "ticktext": [_wrap(chart_text(a), 14) for a in axes],
+                "ticktext": [_wrap(chart_text(a), 11) for a in axes],
                 "tickfont": {"size": 12},
                 "direction": "clockwise",
                 "rotation": 90,

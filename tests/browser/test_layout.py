@@ -226,3 +226,27 @@ def test_page_link_labels_are_never_cut(page, app_url, size):
     assert page.locator('[data-testid="stMain"] [data-testid="stPageLink"]').count() >= 3
     cut = page.evaluate(CUT_LINKS)
     assert not cut, f"page links cut at {width}×{height}: {cut}"
+
+
+# The compare radar: the circle's diameter against the chart's width, and spoke labels cut.
+RADAR = """() => {
+  const c = document.querySelector('.st-key-compare_radar');
+  const gd = c.querySelector('.js-plotly-plot');
+  const r = c.getBoundingClientRect();
+  const cut = [...c.querySelectorAll('g.angularaxistick text')]
+    .map(t => [t, t.getBoundingClientRect()])
+    .filter(([, b]) => b.left < r.left - 1 || b.right > r.right + 1 || b.top < r.top - 1)
+    .map(([t]) => t.textContent);
+  return {share: 2 * gd._fullLayout.polar._subplot.radius / r.width, cut};
+}"""
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "es"])
+def test_four_candidate_radar_is_large_on_a_phone_and_its_labels_whole(page, app_url, lang):
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_app(page, app_url, f"{COMPARE_2016}&lang={lang}")
+    page.locator(".st-key-compare_radar").evaluate("e => e.scrollIntoView({block: 'center'})")
+    page.locator(".st-key-compare_radar g.angularaxistick text").first.wait_for(state="attached")
+    radar = page.evaluate(RADAR)
+    assert radar["share"] >= 0.58, f"the radar circle spans {radar['share']:.0%} of the chart"
+    assert not radar["cut"], f"spoke labels cut: {radar['cut']}"
