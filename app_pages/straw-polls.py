@@ -100,7 +100,10 @@ else:
         key="results_table",
         # Widths that add up to the page at 1280 px (each column can still be widened).
         column_config={
-            t("straw_polls.col_poll"): st.column_config.Column(width=45),
+            # Wider when a poll's cell says its number is not reported.
+            t("straw_polls.col_poll"): st.column_config.Column(
+                width=130 if model.unnumbered else 45
+            ),
             t("straw_polls.col_date"): st.column_config.Column(width=95),
             t("straw_polls.col_candidate"): st.column_config.Column(width=130),
             **{

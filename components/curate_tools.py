@@ -93,8 +93,11 @@ def poll_section(editor: Editor) -> None:
             ):
                 col.text_input(label, key=f"sp_{person_id}_{column}")
         st.text_input(t("curate.poll_source"), key="sp_source")
-        if "note" in {f.name for f in package.descriptor.resource("straw_polls").fields}:
+        columns = {f.name for f in package.descriptor.resource("straw_polls").fields}
+        if "note" in columns:
             st.text_input(t("curate.poll_note"), key="sp_note")
+        if "number_reported" in columns:
+            st.checkbox(t("curate.poll_unnumbered"), key="sp_unnumbered")
         st.text_input(t("curate.reason"), key="sp_reason")
         submitted = st.form_submit_button(t("curate.poll_save"), key="sp_save")
     if not submitted:
@@ -110,6 +113,8 @@ def poll_section(editor: Editor) -> None:
         counts,
         st.session_state.get("sp_source") or "",
         st.session_state.get("sp_note") or "",
+        # Ticked: no source gives the Council's number (empty, not "true", when it is not ticked).
+        False if st.session_state.get("sp_unnumbered") else None,
     )
     result = save_rows(
         editor.store,

@@ -143,6 +143,29 @@ def test_every_table_title_is_translated(package, language):
         assert texts.get(f"{res.name}_title") not in (None, res.title), (language, res.name)
 
 
+@pytest.mark.parametrize("language", OTHERS)
+def test_every_table_description_is_translated(package, language):
+    """The descriptions the Data & methods page shows (one per table of the data package)."""
+    texts = load(LOCALES / language / "resources.toml")
+    left = [
+        res.name
+        for res in package.descriptor.resources
+        if texts.get(f"{res.name}_description") in (None, res.description)
+    ]
+    assert not left, f"{language}/resources.toml lacks a translated description for {left}"
+
+
+def test_the_data_page_reads_in_french(package):
+    from views.package_info import data_model
+    from views.words import Words
+
+    model = data_model(package, Words("fr"))
+    first = model.entries[0]
+    english = package.descriptor.resources[0]
+    assert first.description != english.description
+    assert english.title not in first.label
+
+
 def test_the_map_reads_in_french_title_legend_and_source_note(package):
     from tests.pages.apptest import open_page, plotly_specs, texts
 

@@ -1,8 +1,9 @@
 """The curators' editor as data: form fields from the schema, cell conversions, audit tables.
 
 No Streamlit here. The form is generated from the table schema (enums become choices, dates date
-inputs, small integer ranges a choice of levels, booleans a checkbox); cells are text exactly as in
-the CSV, so what the form returns goes through the one validation path unchanged.
+inputs, small integer ranges a choice of levels, required booleans a checkbox, optional ones a
+choice that can stay empty); cells are text exactly as in the CSV, so what the form returns goes
+through the one validation path unchanged.
 """
 
 from __future__ import annotations
@@ -110,8 +111,10 @@ def field_specs(resource: Resource, lookups: dict[str, list[str]] | None = None)
             specs.append(FieldSpec(kind="select", options=levels, **common))
         elif f.type == "date":
             specs.append(FieldSpec(kind="date", **common))
-        elif f.type == "boolean":
+        elif f.type == "boolean" and f.required:
             specs.append(FieldSpec(kind="bool", **common))
+        elif f.type == "boolean":  # a checkbox cannot stay empty: "not known" is not "false"
+            specs.append(FieldSpec(kind="select", options=("true", "false"), **common))
         elif f.name in lookups and not f.separator:
             specs.append(FieldSpec(kind="select", options=tuple(lookups[f.name]), **common))
         elif f.name in LONG_TEXT:
@@ -161,10 +164,12 @@ def poll_rows(
     counts: dict[str, dict[str, str]],
     source_url: str,
     note: str = "",
+    number_reported: bool | None = None,
 ) -> list[dict[str, str | None]]:
     """Straw-poll rows (text cells) from the form: `counts` is {person_id: {column: typed text}};
     a blank count is "not reported" (empty, never 0); a row's own `source_url` beats the poll's;
-    `note` (e.g. "reported as a ranking only") goes on every row."""
+    `note` (e.g. "reported as a ranking only") goes on every row; `number_reported` False says no
+    source gives the Council's number of the poll (None leaves the cell out: older packages)."""
     rows = []
     for person_id, typed in counts.items():
         row = {
@@ -176,6 +181,8 @@ def poll_rows(
             "source_url": (typed.get("source_url") or "").strip() or source_url.strip() or None,
             "note": note.strip() or None,
         }
+        if number_reported is not None:
+            row["number_reported"] = "true" if number_reported else "false"
         for column in POLL_COUNTS:
             row[column] = (typed.get(column) or "").strip() or None
         rows.append(row)

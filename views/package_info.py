@@ -128,10 +128,11 @@ def _entry(item: dict, words: Words) -> TableEntry:
         f"[{s.get('title') or s['path']}]({s['path']})" if s.get("path") else s["title"]
         for s in item["sources"]
     )
+    title = words.data("resources", f"{item['name']}_title", item["title"])
     return TableEntry(
         name=item["name"],
-        label=f"**{item['title']}** (`{item['name']}`, {item['rows']} {words('data.rows')})",
-        description=item["description"],
+        label=f"**{title}** (`{item['name']}`, {item['rows']} {words('data.rows')})",
+        description=words.data("resources", f"{item['name']}_description", item["description"]),
         as_of=f"**{words('data.col_as_of')}:** {item['as_of'] or '—'}",
         licence=f"**{words('data.col_licence')}:** {'; '.join(item['licenses']) or '—'}",
         sources=f"**{words('data.sources')}:** {sources}",
@@ -151,7 +152,9 @@ def data_model(package: Package, words: Words) -> DataModel:
         [
             {
                 words("data.col_table"): item["name"],
-                words("data.col_title"): item["title"],
+                words("data.col_title"): words.data(
+                    "resources", f"{item['name']}_title", item["title"]
+                ),
                 words("data.col_rows"): item["rows"],
                 words("data.col_as_of"): item["as_of"],
                 words("data.col_licence"): "; ".join(item["licenses"]),

@@ -269,7 +269,9 @@ def assessment_counts(entries: pl.DataFrame) -> dict[str, int]:
 
 
 def _cell_text(status: str, reviewed: bool | None, labels: dict[str, str]) -> str:
-    text = labels.get(f"cell_{status}", labels[f"status_{status}"])
+    """An overall cell: the symbol, the word and the review, one line each (the column is narrow
+    on a phone)."""
+    text = labels.get(f"cell_{status}", labels[f"status_{status}"]).replace(" ", "<br>", 1)
     if reviewed is not None and status not in GAP_STATUSES:
         text += "<br>" + (labels["reviewed"] if reviewed else labels["provisional"])
     return text
@@ -329,7 +331,9 @@ def grid_figure(
         rows=1,
         cols=2,
         shared_yaxes=True,
-        column_widths=[max(len(ask_ids), 1), 1.4],
+        # The overall column holds words ("provisional"): 40 % of the asks' width, so that on a
+        # phone (a plot ~220 px wide) they are not cut.
+        column_widths=[max(len(ask_ids), 1), max(1.4, len(ask_ids) / 2.5)],
         horizontal_spacing=0.02,
     )
     fig.add_trace(
@@ -377,7 +381,7 @@ def grid_figure(
             ],
             name=labels["overall"],
             showscale=False,
-            **common,
+            **{**common, "textfont": {"size": 11}},
         ),
         row=1,
         col=2,

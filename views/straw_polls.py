@@ -38,6 +38,7 @@ __all__ = [
     "first_http_source",
     "cycle_options",
     "poll_names",
+    "unnumbered_polls",
     "StrawPollsModel",
     "straw_polls_model",
 ]
@@ -238,30 +239,35 @@ def _plain(text: str) -> str:
     return html.escape(text, quote=False)
 
 
-def _poll_labels(
-    results: pl.DataFrame, format_date, names: dict[int, str] | None = None
-) -> dict[int, str]:
-    """{poll_number: "2 · 18 Sep 2026"}, or "<name> · <date>" with `names` (from `poll_names`)."""
+def _poll_labels(results: pl.DataFrame, format_date) -> dict[int, str]:
     polls = results.select("poll_number", "date").unique().sort("poll_number")
-    if names:
-        return {n: f"{names.get(n, n)} · {format_date(d)}" for n, d in polls.iter_rows()}
     return {n: f"{n} · {format_date(d)}" for n, d in polls.iter_rows()}
 
 
+def _panel_title(label: str) -> str:
+    """'Poll 3 · 29 Aug 2016' as three short lines ('Poll 3', '29 Aug', '2016'): on one line the
+    titles of six panels ran into each other at 1280 px, on two still on a phone."""
+    name, _, day = label.partition(" · ")
+    return "<br>".join([name, *day.rsplit(" ", 1)])
+
+
+def unnumbered_polls(results: pl.DataFrame) -> set[int]:
+    """The polls whose Council number no source gives (a row with number_reported false)."""
+    return set(results.filter(pl.col("number_reported").eq(False))["poll_number"].to_list())
+
+
 def poll_names(results: pl.DataFrame, words: Words) -> dict[int, str]:
-    """{poll_number: "Poll 2"}; a poll whose number no source gives is "Poll (number not
-    reported)" instead of a number the data only infer."""
-    polls = results.group_by("poll_number").agg(
-        pl.col("number_reported").fill_null(True).all().alias("reported"),
-        pl.col("date").min(),
-    )
+    """{poll_number: "Poll 2"}; a poll whose number no source gives is "Poll of 18 Sep 2026
+    (number not reported)" instead of a number the data only infer."""
+    unnumbered = unnumbered_polls(results)
+    polls = results.group_by("poll_number").agg(pl.col("date").min()).sort("poll_number")
     return {
         n: (
-            f"{words('straw_polls.poll')} {n}"
-            if reported
-            else words("straw_polls.poll_unnumbered", date=words.date(d))
+            words("straw_polls.poll_unnumbered", date=words.date(d))
+            if n in unnumbered
+            else f"{words('straw_polls.poll')} {n}"
         )
-        for n, reported, d in polls.sort("poll_number").iter_rows()
+        for n, d in polls.iter_rows()
     }
 
 
@@ -290,7 +296,7 @@ def trend_figure(
     *,
     labels: dict[str, str],
     format_date,
-    poll_names: dict[int, str] | None = None,
+    unnumbered: dict[int, str] | None = None,
 ) -> go.Figure:
     """Small multiples of 'encourage' over the polls: one panel per candidate (titled with their
     name, in order), their line highlighted over the other candidates' lines in light grey.
@@ -300,10 +306,10 @@ def trend_figure(
     are gaps (connectgaps off). A withdrawn candidate's last point has a cross marker and a dotted
     vertical line marks the withdrawal date in their panel. The x-axis spans the cycle's polls
     only (months as ticks; the caption names the axes). `labels` holds the words: withdrew (with
-    {name} and {date}), not_reported, encourage, poll; `poll_names` (from `poll_names`) names the
-    polls in the hover instead of "<poll> <number>".
+    {name} and {date}), not_reported, encourage, poll; `unnumbered` names (date included) the
+    polls whose number no source gives, in the hover instead of "<poll> <number>, <date>".
     """
-    poll_names = poll_names or {}
+    unnumbered = unnumbered or {}
     groups = list(series.group_by("person_id", maintain_order=True))
     n = len(groups)
     if n == 0:
@@ -343,7 +349,7 @@ def trend_figure(
         )
         withdrew = rows["withdrew_after"].to_list()
         hover = [
-            f"{poll_names.get(k) or labels['poll'] + ' ' + str(k)}, {format_date(d)}<br>"
+            f"{unnumbered.get(k) or labels['poll'] + f' {k}, ' + format_date(d)}<br>"
             f"{labels['encourage']}: "
             f"{labels['not_reported'] if e is None else e}"
             + (
@@ -423,19 +429,21 @@ def votes_figure(
     poll_word: str,
     title_x: str,
     max_panels: int = MAX_POLL_PANELS,
-    poll_names: dict[int, str] | None = None,
+    unnumbered: dict[int, str] | None = None,
 ) -> go.Figure:
     """Small multiples: one panel per poll, a stacked horizontal bar per candidate (of 15 members).
 
     One trace per vote and poll; traces of the same vote share a legend entry (the vote's word).
     Candidates keep the same row in every panel (empty where they were not in that poll). Only the
     latest `max_panels` polls get a panel (`panel_polls`); the page says so when polls are left out.
-    With `poll_names` (from `poll_names`) a panel is titled "<name> · <date>".
+    A poll in `unnumbered` (names with the date, for polls whose number no source gives) is
+    titled with its name, on two lines, instead of "<poll> <number> · <date>".
     """
+    unnumbered = unnumbered or {}
     shown = panel_polls(results, max_panels)
     results = results.filter(pl.col("poll_number").is_in(shown))
     segments = segments.filter(pl.col("poll_number").is_in(shown))
-    poll_labels = _poll_labels(results, format_date, poll_names)
+    poll_labels = _poll_labels(results, format_date)
     polls = list(poll_labels)
     results = results.with_columns(pl.col("name").map_elements(_plain, return_dtype=pl.String))
     segments = segments.with_columns(pl.col("name").map_elements(_plain, return_dtype=pl.String))
@@ -451,10 +459,15 @@ def votes_figure(
         cols=cols,
         shared_yaxes=True,
         subplot_titles=[
-            poll_labels[n] if poll_names else f"{poll_word} {poll_labels[n]}" for n in polls
+            unnumbered[n].replace(" (", "<br>(", 1)
+            if n in unnumbered
+            else _panel_title(f"{poll_word} {poll_labels[n]}")
+            for n in polls
         ],
         horizontal_spacing=min(0.012, 0.5 / (cols - 1)) if cols > 1 else 0.012,
     )
+    for annotation in fig.layout.annotations:
+        annotation.font = {"size": 11}
     for c, poll in enumerate(polls, start=1):
         in_poll = segments.filter(pl.col("poll_number") == poll)
         for vote in VOTES:
@@ -534,6 +547,7 @@ class StrawPollsModel:
     segments: pl.DataFrame
     panels: int
     polls: int
+    unnumbered: int  # polls shown whose number no source gives
     trend_table: pl.DataFrame
     table: pl.DataFrame
     trend_figure: go.Figure | None
@@ -579,9 +593,9 @@ def _results_table(results: pl.DataFrame, words: Words) -> pl.DataFrame:
     """Every result, one row per candidate and poll, columns named in the reader's language."""
     not_reported = words("straw_polls.not_reported")
     return results.select(
-        pl.when(pl.col("number_reported").fill_null(True))
-        .then(pl.col("poll_number").cast(pl.String))
-        .otherwise(pl.lit(words("straw_polls.number_not_reported")))
+        pl.when(pl.col("poll_number").is_in(sorted(unnumbered_polls(results))))
+        .then(pl.lit(words("straw_polls.number_not_reported")))
+        .otherwise(pl.col("poll_number").cast(pl.String))
         .alias(words("straw_polls.col_poll")),
         pl.Series(
             words("straw_polls.col_date"), [words.date(d) for d in results["date"]], pl.String
@@ -629,6 +643,7 @@ def straw_polls_model(
         segments=segments,
         panels=len(shown),
         polls=results["poll_number"].n_unique(),
+        unnumbered=len(unnumbered_polls(results)),
         trend_table=_trend_table(series, names, words),
         table=_results_table(results, words),
         trend_figure=trend,
@@ -638,6 +653,7 @@ def straw_polls_model(
 
 def _figures(results, series, segments, names: dict[int, str], words: Words):
     """The trend's and the votes' small multiples, in the reader's language."""
+    unnumbered = {n: names[n] for n in unnumbered_polls(results)}
     trend = trend_figure(
         series,
         labels={
@@ -647,7 +663,7 @@ def _figures(results, series, segments, names: dict[int, str], words: Words):
             "poll": words("straw_polls.poll"),
         },
         format_date=words.date,
-        poll_names=names,
+        unnumbered=unnumbered,
     )
     votes = votes_figure(
         segments,
@@ -656,6 +672,6 @@ def _figures(results, series, segments, names: dict[int, str], words: Words):
         format_date=words.date,
         poll_word=words("straw_polls.poll"),
         title_x=words("straw_polls.axis_members"),
-        poll_names=names,
+        unnumbered=unnumbered,
     )
     return trend, votes

@@ -155,3 +155,74 @@ def test_tables_fit_and_no_control_covers_a_chart(page, app_url, url_path, size)
     SHOTS.mkdir(parents=True, exist_ok=True)
     name = re.sub(r"[^a-z0-9-]+", "-", url_path)
     page.screenshot(path=str(SHOTS / f"{name}-{width}x{height}.png"))
+
+
+# --- chart text that must not collide or be cut ---------------------------------------------------
+
+# The panel titles of a small-multiples chart, as boxes (Plotly draws them as annotations).
+PANEL_TITLES = """(key) => [...document.querySelectorAll(`.st-key-${key} g.annotation`)]
+  .map(a => { const r = a.getBoundingClientRect();
+              return {text: a.textContent, left: r.left, right: r.right, top: r.top,
+                      bottom: r.bottom}; })
+  .filter(a => a.text.length > 0 && a.right > a.left)"""
+
+# The priorities grid's overall column: each cell's label and the width of the column.
+OVERALL_CELLS = """() => {
+  const gd = document.querySelector('.st-key-grid_chart .js-plotly-plot');
+  const axis = gd._fullLayout.xaxis2;
+  const column = axis._length - (gd._fullData[1].xgap || 0);
+  return [...gd.querySelectorAll('.subplot.x2y2 .heatmap-label')]
+    .map(t => ({text: t.textContent, width: t.getBoundingClientRect().width, column}))
+    .filter(t => t.width > 0);
+}"""
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (390, 844)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_poll_panel_titles_do_not_run_into_each_other(page, app_url, size):
+    width, height = size
+    page.set_viewport_size({"width": width, "height": height})
+    open_app(page, app_url, VIEWS["straw-polls"])
+    chart = page.locator(".st-key-votes_chart")
+    chart.evaluate("e => e.scrollIntoView({block: 'center'})")
+    page.locator(".st-key-votes_chart g.annotation").first.wait_for(state="attached")
+    titles = page.evaluate(PANEL_TITLES, "votes_chart")
+    assert len([t for t in titles if t["text"].startswith("Poll")]) >= 6, titles
+    touching = [
+        (a["text"], b["text"])
+        for i, a in enumerate(titles)
+        for b in titles[i + 1 :]
+        if overlap(a, b) > 1
+    ]
+    assert not touching, f"panel titles overlap at {width}×{height}: {touching}"
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (390, 844)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_priority_grid_overall_column_shows_its_words_whole(page, app_url, size):
+    width, height = size
+    page.set_viewport_size({"width": width, "height": height})
+    open_app(page, app_url, VIEWS["priorities"])
+    page.locator(".st-key-grid_chart").evaluate("e => e.scrollIntoView({block: 'center'})")
+    page.locator(".st-key-grid_chart .heatmap-label").first.wait_for(state="attached")
+    cells = page.evaluate(OVERALL_CELLS)
+    assert cells, "no labels in the overall column"
+    cut = [c for c in cells if c["width"] > c["column"] + 0.5]
+    assert not cut, f"overall cells wider than their column at {width}×{height}: {cut}"
+
+
+# Page links whose label is cut (Streamlit draws them on one line with an ellipsis by default).
+CUT_LINKS = """() => [...document.querySelectorAll('[data-testid="stPageLink"] a')]
+  .filter(a => [a, ...a.querySelectorAll('*')].some(e => {
+    const s = getComputedStyle(e);
+    return s.overflow !== 'visible' && e.scrollWidth > e.clientWidth + 1; }))
+  .map(a => a.innerText.trim())"""
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_page_link_labels_are_never_cut(page, app_url, size):
+    width, height = size
+    page.set_viewport_size({"width": width, "height": height})
+    open_app(page, app_url, "/")
+    page.locator('[data-testid="stPageLink"]').first.wait_for()
+    assert page.locator('[data-testid="stMain"] [data-testid="stPageLink"]').count() >= 3
+    cut = page.evaluate(CUT_LINKS)
+    assert not cut, f"page links cut at {width}×{height}: {cut}"

@@ -281,7 +281,7 @@ def next_poll(cycle: str) -> int:
     return max((int(n) for n in rows["poll_number"]), default=0) + 1
 
 
-def enter_2026_poll(at, day=dt.date(2026, 7, 30)):
+def enter_2026_poll(at, day=dt.date(2026, 7, 30), unnumbered=False):
     """SYNTHETIC counts (test data, not a real poll)."""
     at.selectbox(key="sp_cycle").select("2026")
     at.date_input(key="sp_date").set_value(day)
@@ -295,6 +295,8 @@ def enter_2026_poll(at, day=dt.date(2026, 7, 30)):
     at.text_input(key="sp_source").input("https://example.org/synthetic-poll")
     at.text_input(key="sp_note").input("SYNTHETIC poll (test data)")
     at.text_input(key="sp_reason").input("first 2026 straw poll (synthetic test)")
+    if unnumbered:
+        at.checkbox(key="sp_unnumbered").check()
     return click(at, "sp_save"), people
 
 
@@ -319,6 +321,20 @@ def test_a_curator_enters_a_2026_straw_poll_for_every_candidacy_in_one_form(db):
     )
     assert all(names[p] in shown for p in people)
     assert not [i for i in page.info if "no straw poll" in str(i.value).lower()]
+
+
+def test_a_poll_whose_number_no_source_gives_is_saved_and_shown_as_not_reported(db):
+    number = next_poll("2026")
+    at, people = enter_2026_poll(logged_in(db), unnumbered=True)
+    assert f"Saved straw poll {number} of 2026" in "\n".join(s.value for s in at.success)
+    store = open_store(db)
+    polls = load_store_package(store, store.state().data_version)["straw_polls"]
+    polls = polls.filter((pl.col("cycle") == 2026) & (pl.col("poll_number") == number))
+    assert polls["number_reported"].to_list() == [False] * len(people)
+    page = open_page("straw-polls", cycle="2026")
+    shown = page.dataframe[-1].value
+    assert (shown["Poll"] == "number not reported").sum() >= len(people)
+    assert str(number) not in set(shown["Poll"])
 
 
 def test_a_poll_with_one_bad_count_saves_nothing_and_names_the_candidate(db):

@@ -8,8 +8,8 @@ import json
 import polars as pl
 
 from components.charts import PLOTLY_CONFIG
-from views.map_figure import topojson_ids
 from tests.pages.apptest import notices, open_page, plotly_specs, texts
+from views.map_figure import topojson_ids
 
 
 def _choropleths(spec: dict) -> list[dict]:

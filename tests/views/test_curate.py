@@ -1,5 +1,6 @@
 """The editor's form is generated from the schema; widget values round-trip to CSV text cells."""
 
+import dataclasses
 import datetime as dt
 
 import polars as pl
@@ -153,3 +154,21 @@ def test_poll_form_lists_who_is_in_the_race_that_day_and_numbers_the_poll():
 def test_field_values_frame_shows_a_row_as_field_and_value():
     frame = view.field_values_frame(["note_id", "tone"], SYN_ROWS[1], "Field", "Value")
     assert frame.rows() == [("note_id", "n0002"), ("tone", "loud")]
+
+
+def test_an_optional_boolean_can_stay_empty_and_a_required_one_is_a_checkbox():
+    """SYNTHETIC fields: saving a row through the form must not turn "not known" into "false"."""
+    base = synthetic_resource()
+    extra = (Field(name="flag", type="boolean"), Field(name="must", type="boolean", required=True))
+    resource = dataclasses.replace(base, fields=(*base.fields, *extra))
+    specs = {s.name: s for s in view.field_specs(resource)}
+    assert specs["must"].kind == "bool"
+    assert specs["flag"].kind == "select" and specs["flag"].options == ("true", "false")
+    row = {**SYN_ROWS[0], "flag": None, "must": "true"}
+    model = view.editor_model({}, resource, [row], row["note_id"])
+    assert model.form["flag"] == ""  # the empty option
+    cells = view.cells_from_widgets(list(model.specs), model.form)
+    assert cells["flag"] is None and cells["must"] == "true"
+    assert view.cells_from_widgets(list(model.specs), {**model.form, "flag": "false"})["flag"] == (
+        "false"
+    )

@@ -139,7 +139,7 @@ def test_votes_figure_with_hundreds_of_polls_shows_the_latest(tables):
     assert shown == sorted(results["poll_number"].unique().to_list())[-view.MAX_POLL_PANELS :]
     titles = [a.text for a in fig.layout.annotations if a.text.startswith("Poll ")]
     assert len(titles) == view.MAX_POLL_PANELS
-    assert titles[-1].startswith(f"Poll {max(shown)} ")
+    assert titles[-1].startswith(f"Poll {max(shown)}<br>")
     plotted = segments.filter(pl.col("poll_number").is_in(shown))
     assert sum(len(tr.x) for tr in fig.data) == plotted.height
 
@@ -274,12 +274,12 @@ def test_model_says_number_not_reported_instead_of_a_guessed_number():
     assert by_day[words.date(date(2030, 1, 1))] == "1"
     # Trend table columns and the votes panels name the poll, not "Poll 2".
     assert model.trend_table.columns == ["Candidate", "Poll 1", unnumbered]
-    titles = [a["text"] for a in model.votes_figure.layout.annotations]
-    assert any(unnumbered in title for title in titles)
+    titles = [a["text"].replace("<br>", " ") for a in model.votes_figure.layout.annotations]
+    assert unnumbered in titles  # its day is in the name: not repeated after it
     assert not any(title.startswith("Poll 2") for title in titles)
     hovers = [h for tr in model.trend_figure.data if tr.hovertext for h in tr.hovertext]
     hovers += [h for tr in model.trend_figure.data if tr.text for h in tr.text]
-    assert any(unnumbered in h for h in hovers)
+    assert any(h.startswith(unnumbered + "<br>") for h in hovers)
     assert not any("Poll 2" in h for h in hovers)
 
 
