@@ -8,6 +8,7 @@ import uuid
 import bcrypt
 import pytest
 
+from components.auth import SESSION_ACTOR
 from tests.pages.apptest import texts
 from tests.pages.test_curate import log_in as curate_log_in
 from tests.pages.test_curate import open_curate
@@ -121,7 +122,7 @@ def test_session_state_set_by_a_client_does_not_log_in():
     at.session_state["authentication_status"] = True
     at.session_state["username"] = user
     at.session_state["roles"] = ["admin"]
-    at.session_state["_curator_actor"] = "admin"  # not an Actor: ignored
+    at.session_state[SESSION_ACTOR] = "admin"  # the login's own key, but not an Actor: ignored
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     assert not logged_in(at)
