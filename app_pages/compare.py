@@ -7,8 +7,7 @@ from components.cached import cached
 from components.charts import cached_figure, csv_download, show_chart
 from components.data import get_package
 from components.i18n import t, words
-from components.layout import fit_table, page_header, source_note
-from components.registry import page_file
+from components.layout import candidate_link, fit_table, page_header, source_note
 from components.url_state import changed_here, url_choice, url_multi
 from views import compare as view
 from views.common import cycles_desc
@@ -68,12 +67,7 @@ else:
     link_cols = st.columns(len(model.profiles) + 1)
     link_cols[0].markdown(t("compare.profiles"))
     for col, (pid, label) in zip(link_cols[1:], model.profiles, strict=True):
-        col.page_link(
-            page_file("candidate"),
-            label=label,
-            icon=":material/person:",
-            query_params={"cycle": str(cycle), "candidate": pid},
-        )
+        candidate_link(cycle, pid, label, where=col)
 
     # Side by side up to two candidacies; with more, the tables need the page's width.
     if model.side_by_side:

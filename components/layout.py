@@ -11,12 +11,14 @@ import polars as pl
 import streamlit as st
 
 from components.i18n import data_text, format_date, t
+from components.registry import page_file
 from components.share import is_embedded, share_slot
 from components.url_state import notice_slot
 from loaders import Package
 from views.text import is_http_url, md_link, md_text
 
 __all__ = [
+    "candidate_link",
     "hide_navigation_when_embedded",
     "page_header",
     "source_note",
@@ -172,6 +174,16 @@ def fit_table_paged(
     for i, (tab, group) in enumerate(zip(st.tabs(labels), groups, strict=True), 1):
         with tab:
             fit_table(frame.select(*fixed, *group), key=f"{key}-{i}")
+
+
+def candidate_link(cycle: int, person_id: str, label: str, *, where=st) -> None:
+    """A link to one candidacy's profile page (in `where`: the page, or a column)."""
+    where.page_link(
+        page_file("candidate"),
+        label=label,
+        icon=":material/person:",
+        query_params={"cycle": str(cycle), "candidate": person_id},
+    )
 
 
 def page_header(title: str, state_sentence: str) -> None:

@@ -16,8 +16,7 @@ import streamlit as st
 
 from components.charts import PLOTLY_CONFIG, csv_download
 from components.i18n import t
-from components.layout import fit_table, fitted_columns, source_note
-from components.registry import page_file
+from components.layout import candidate_link, fit_table, fitted_columns, source_note
 from loaders import Package
 from views.map import CountryModel, MapLookups
 
@@ -95,6 +94,20 @@ def _host_geojson(hosts: tuple[str, ...]) -> dict:
     return {"type": "FeatureCollection", "features": features}
 
 
+def _countries_layer(data, *, fill: list[int]) -> pdk.Layer:
+    """Country shapes in one grey, white borders, not clickable (the base of the missions map)."""
+    return pdk.Layer(
+        "GeoJsonLayer",
+        data=data,
+        stroked=True,
+        filled=True,
+        get_fill_color=fill,
+        get_line_color=[255, 255, 255],
+        line_width_min_pixels=0.5,
+        pickable=False,
+    )
+
+
 def peacekeeping_deck(missions: pl.DataFrame, *, texts: dict[str, str]) -> pdk.Deck:
     """Missions as points over the country polygons, on the local blank style.
 
@@ -128,26 +141,8 @@ def peacekeeping_deck(missions: pl.DataFrame, *, texts: dict[str, str]) -> pdk.D
     # All countries come from the static file by URL (the browser fetches it once from this app,
     # instead of ~1 MB of JSON in every rerun); the host countries, a shade darker, are embedded.
     layers = [
-        pdk.Layer(
-            "GeoJsonLayer",
-            data=GEOJSON_URL,
-            stroked=True,
-            filled=True,
-            get_fill_color=[228, 232, 236],
-            get_line_color=[255, 255, 255],
-            line_width_min_pixels=0.5,
-            pickable=False,
-        ),
-        pdk.Layer(
-            "GeoJsonLayer",
-            data=_host_geojson(hosts),
-            stroked=True,
-            filled=True,
-            get_fill_color=[196, 204, 213],
-            get_line_color=[255, 255, 255],
-            line_width_min_pixels=0.5,
-            pickable=False,
-        ),
+        _countries_layer(GEOJSON_URL, fill=[228, 232, 236]),
+        _countries_layer(_host_geojson(hosts), fill=[196, 204, 213]),
         pdk.Layer(
             "ScatterplotLayer",
             data=points,
@@ -191,12 +186,7 @@ def show_country(package: Package, panel: CountryModel) -> None:
         fit_table(panel.missions, key="country_missions")
     st.markdown(panel.candidacies_sentence)
     for cycle, person_id, label in panel.candidacies:
-        st.page_link(
-            page_file("candidate"),
-            label=label,
-            icon=":material/person:",
-            query_params={"cycle": str(cycle), "candidate": person_id},
-        )
+        candidate_link(cycle, person_id, label)
     if panel.candidacies:
         source_note(package, "candidacies")
 
