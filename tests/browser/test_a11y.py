@@ -37,7 +37,11 @@ def axe_source() -> str:
 # Streamlit fades elements in and greys out stale ones: colours measured mid-transition are neither
 # the old nor the new one. The audit page draws without transitions or animations.
 STILL = "*, *::before, *::after {transition: none !important; animation: none !important;}"
-SETTLED = """() => !document.querySelector('[data-stale="true"]')
+# The app's own style (components/style.py) is redrawn with each run; the audit is of the page
+# once it is back (between runs a caption's link shows at Streamlit's 60 % opacity for a moment).
+SETTLED = """() => [...document.querySelectorAll('style')]
+    .some(s => s.textContent.includes('stCaptionContainer'))
+  && !document.querySelector('[data-stale="true"]')
   && !document.querySelector('[data-testid="stStatusWidgetRunningIcon"]')
   && !document.querySelector('[data-testid="stSkeletonElement"]')"""
 
