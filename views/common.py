@@ -5,6 +5,7 @@ from __future__ import annotations
 import polars as pl
 
 __all__ = [
+    "ENTRY_TEXT_COLUMNS",
     "changed_fields",
     "country_names",
     "person_names",
@@ -12,6 +13,9 @@ __all__ = [
     "join_names",
     "mid_period",
 ]
+
+# The columns of a record entry that say what it is, in the order the record tables show them.
+ENTRY_TEXT_COLUMNS = ("ask_id", "kind", "title", "summary", "assessment", "sources")
 
 
 def country_names(countries: pl.DataFrame) -> dict[str, str]:

@@ -24,7 +24,7 @@ from views.commitments import (
     candidacy_options,
     priority_levels,
 )
-from views.common import person_names
+from views.common import ENTRY_TEXT_COLUMNS, person_names
 from views.palette import ASSESSMENT_STYLE, LEVEL_COLORS, STATUS_STYLE
 from views.text import md_link, md_text
 from views.words import Words
@@ -252,12 +252,7 @@ def record_on(tables: dict[str, pl.DataFrame], priority_id: str) -> pl.DataFrame
             "role",
             "date",
             "date_precision",
-            "ask_id",
-            "kind",
-            "title",
-            "summary",
-            "assessment",
-            "sources",
+            *ENTRY_TEXT_COLUMNS,
         )
     )
 

@@ -16,7 +16,7 @@ import polars as pl
 from loaders.schema import ASSESSMENTS
 from loaders.urls import http_only
 from views.commitments import LEVEL_NAMES, priority_levels
-from views.common import mid_period, person_names
+from views.common import ENTRY_TEXT_COLUMNS, mid_period, person_names
 from views.palette import ASSESSMENT_STYLE, STATUS_STYLE
 from views.text import chart_text, md_link, md_text
 from views.words import Words
@@ -147,12 +147,7 @@ def filter_entries(
             "year",
             "priority_id",
             "priority_order",
-            "ask_id",
-            "kind",
-            "title",
-            "summary",
-            "assessment",
-            "sources",
+            *ENTRY_TEXT_COLUMNS,
         )
     )
 
