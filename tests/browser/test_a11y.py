@@ -78,6 +78,11 @@ def test_no_wcag_violation(page, app_url: str, axe_source: str, link: str, size:
     page.set_viewport_size({"width": width, "height": height})
     open_app(page, app_url, link)
     violations = axe_violations(page, axe_source)
+    if violations:
+        # A real violation stays; one measured while a late element (a slide's frame, a chart)
+        # was still drawing on a loaded machine does not: audit the settled page once more.
+        page.wait_for_timeout(2_000)
+        violations = axe_violations(page, axe_source)
     assert not violations, f"{link} at {width}×{height}:\n" + "\n".join(violations)
 
 
