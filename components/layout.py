@@ -15,6 +15,7 @@ from components.registry import page_file
 from components.share import is_embedded, share_slot
 from components.url_state import notice_slot
 from loaders import Package
+from views.common import mapped
 from views.text import is_http_url, md_link, md_text
 
 __all__ = [
@@ -79,11 +80,9 @@ def fit_table(
     (`st-key-table-<key>`), so tests and styles can find the table.
     """
     trusted = set(markdown)
-    cells = frame.with_columns(
-        pl.col(c).cast(pl.String).fill_null(empty).map_elements(md_text, return_dtype=pl.String)
-        if c not in trusted
-        else pl.col(c).cast(pl.String).fill_null(empty)
-        for c in frame.columns
+    texts = frame.with_columns(pl.col(c).cast(pl.String).fill_null(empty) for c in frame.columns)
+    cells = texts.with_columns(
+        mapped(texts, c, md_text, pl.String).alias(c) for c in texts.columns if c not in trusted
     )
     cells = cells.rename({c: md_text(c) for c in cells.columns})
     with st.container(key=f"table-{key}"):

@@ -123,13 +123,8 @@ def level_cell(status: str, review: str | None, words: Mapping[str, str]) -> str
 def level_table(radar: pl.DataFrame, words: Mapping[str, str]) -> pl.DataFrame:
     """The radar's numbers as a table: one row per priority (first column 'priority', p1..p8),
     one column per candidacy (its name, in the radar's order), cells from `level_cell`."""
-    cells = radar.select(
-        "name",
-        "axis",
-        pl.struct("status", "review")
-        .map_elements(lambda s: level_cell(s["status"], s["review"], words), return_dtype=pl.String)
-        .alias("cell"),
-    )
+    texts = [level_cell(s, r, words) for s, r in zip(radar["status"], radar["review"], strict=True)]
+    cells = radar.select("name", "axis").with_columns(pl.Series("cell", texts, dtype=pl.String))
     return _by_priority(cells)
 
 

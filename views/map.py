@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import plotly.graph_objects as go
 import polars as pl
 
+from views.common import mapped
 from views.map_figure import choropleth_figure
 from views.text import chart_text, md_link, md_text
 from views.words import Words
@@ -293,9 +294,7 @@ def map_frame(
     if indicator["kind"] == "categorical":
         value_text = pl.when(pl.col("category").is_null()).then(None).otherwise(pl.col("label"))
     else:
-        value_text = pl.col("value").map_elements(
-            lambda v: format_number(v, decimals=1), return_dtype=pl.String
-        )
+        value_text = mapped(frame, "value", lambda v: format_number(v, decimals=1), pl.String)
     return frame.with_columns(value_text.alias("value_text")).sort("order", "name")
 
 
@@ -360,9 +359,9 @@ def country_indicators(tables: dict[str, pl.DataFrame], iso3: str) -> pl.DataFra
         pl.coalesce(
             pl.col("source_url").list.first(), pl.col("indicator_url").list.first()
         ).alias("source_url"),
-        pl.col("indicator_id")
-        .map_elements(lambda i: cannot_have_value(i, iso3), return_dtype=pl.Boolean)
-        .alias("not_applicable"),
+        mapped(joined, "indicator_id", lambda i: cannot_have_value(i, iso3), pl.Boolean).alias(
+            "not_applicable"
+        ),
     ).select(
         "priority_id", "indicator_id", "title", "kind", "unit", "value", "category", "label",
         "year", "note", "source_url", "source_name", "not_applicable",
@@ -464,8 +463,8 @@ def missions_shown(missions: pl.DataFrame, words: dict[str, str], date_text) -> 
     'dates' column ('29 Apr 1991 to ongoing', `date_text` formats a date; `words['open_ended']`
     for a mission that has not ended, `words['dates']` the template with {start} and {end}), and
     '—' for a missing headquarters. Other columns are kept as they are, in their order."""
-    start = pl.col("start_date").map_elements(date_text, return_dtype=pl.String)
-    end = pl.col("end_date").map_elements(date_text, return_dtype=pl.String)
+    start = mapped(missions, "start_date", date_text, pl.String)
+    end = mapped(missions, "end_date", date_text, pl.String)
     template = words["dates"]
     dates = pl.concat_str(
         [
@@ -510,11 +509,12 @@ def missions_frame(missions: pl.DataFrame, countries: pl.DataFrame) -> pl.DataFr
     names = dict(countries.select("iso3", "name").iter_rows())
     return (
         missions.with_columns(
-            pl.col("country_iso3")
-            .map_elements(
-                lambda codes: ", ".join(names.get(c, c) for c in codes), return_dtype=pl.String
-            )
-            .alias("countries")
+            mapped(
+                missions,
+                "country_iso3",
+                lambda codes: ", ".join(names.get(c, c) for c in codes),
+                pl.String,
+            ).alias("countries")
         )
         .sort(pl.col("status") != "active", "acronym")
         .select(
@@ -847,7 +847,7 @@ def country_model(tables: dict[str, pl.DataFrame], iso3: str, words: Words) -> C
         ),
         panel_csv=shown,
         vetoes_sentence=words("map.vetoes", n=n_vetoes, shown=vetoes.height) if n_vetoes else None,
-        vetoes=vetoes.with_columns(pl.col("date").map_elements(words.date, return_dtype=pl.String))
+        vetoes=vetoes.with_columns(mapped(vetoes, "date", words.date, pl.String).alias("date"))
         if n_vetoes
         else None,
         veto_columns={

@@ -7,7 +7,7 @@ from datetime import date
 
 import polars as pl
 
-from views.common import country_names, join_names
+from views.common import country_names, join_names, mapped
 from views.text import md_link, md_text
 from views.words import Words
 
@@ -96,15 +96,19 @@ def candidacy_rows(package_tables: dict[str, pl.DataFrame], cycle: int) -> pl.Da
     names = country_names(package_tables["countries"])
     cands = package_tables["candidacies"].filter(pl.col("cycle") == cycle)
     joined = cands.join(package_tables["people"].drop("source_url"), on="person_id", how="left")
-    return joined.sort("nomination_date", "person_id").select(
+    joined = joined.sort("nomination_date", "person_id")
+    return joined.select(
         "person_id",
         "name",
         pl.col("nationality_iso3")
         .replace_strict(names, default=pl.col("nationality_iso3"))
         .alias("nationality"),
-        pl.col("nominating_states_iso3")
-        .map_elements(lambda codes: join_names(list(codes), names), return_dtype=pl.String)
-        .alias("nominated_by"),
+        mapped(
+            joined,
+            "nominating_states_iso3",
+            lambda codes: join_names(list(codes), names),
+            pl.String,
+        ).alias("nominated_by"),
         pl.col("un_regional_group").alias("group"),
         pl.col("role_at_nomination").alias("role"),
         pl.col("nomination_date").alias("nominated"),

@@ -15,7 +15,7 @@ import polars as pl
 from plotly.subplots import make_subplots
 
 from loaders.urls import http_only
-from views.common import cycles_desc, person_names
+from views.common import cycles_desc, mapped, person_names
 from views.palette import BLUE, VERMILLION
 from views.words import Words
 
@@ -445,8 +445,8 @@ def votes_figure(
     segments = segments.filter(pl.col("poll_number").is_in(shown))
     poll_labels = _poll_labels(results, format_date)
     polls = list(poll_labels)
-    results = results.with_columns(pl.col("name").map_elements(_plain, return_dtype=pl.String))
-    segments = segments.with_columns(pl.col("name").map_elements(_plain, return_dtype=pl.String))
+    results = results.with_columns(mapped(results, "name", _plain, pl.String).alias("name"))
+    segments = segments.with_columns(mapped(segments, "name", _plain, pl.String).alias("name"))
     names = (
         results.group_by("name")
         .agg(pl.col("poll_number").min().alias("_first"))
