@@ -88,7 +88,7 @@ fact_cols = st.columns(4)
 for i, (label, value) in enumerate(model.facts):
     fact_cols[i % 4].markdown(f"**{label}**  \n{md_text(value)}")
 if model.sources:
-    st.caption(f"{t('candidate.sources')}: {model.sources}")
+    st.caption(t("common.labelled", label=t("candidate.sources"), value=model.sources))
 source_note(package, "candidacies", "people")
 if model.history_lines:
     with st.expander(t("candidate.history_title"), expanded=model.history_open):

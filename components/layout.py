@@ -10,7 +10,7 @@ from urllib.parse import urlparse
 import polars as pl
 import streamlit as st
 
-from components.i18n import data_text, format_date, t
+from components.i18n import data_text, format_date, t, words
 from components.registry import page_file
 from components.share import is_embedded, share_slot
 from components.url_state import notice_slot
@@ -231,7 +231,7 @@ def source_note(
             more = t("common.and_more", n=len(urls) - 3) if len(urls) > 3 else ""
         else:
             sources = "; ".join(
-                md_link(s.get("path"), s.get("title") or s.get("path", "")) for s in res.sources[:3]
+                md_link(s.get("path"), words().source_title(s)) for s in res.sources[:3]
             )
             more = t("common.and_more", n=len(res.sources) - 3) if len(res.sources) > 3 else ""
         as_of = (
@@ -241,7 +241,7 @@ def source_note(
         )
         title = data_text("resources", f"{name}_title", res.title)
         parts.append(f"**{md_text(title)}** — {sources}{more} ({as_of})")
-    st.caption(t("common.source") + ": " + " · ".join(parts))
+    st.caption(t("common.labelled", label=t("common.source"), value=" · ".join(parts)))
 
 
 def sidebar_footer(package: Package) -> None:

@@ -1,7 +1,8 @@
 """Every English catalogue key exists in French and Spanish with the same {placeholders} and is
-translated (never left in English); the data-label catalogues (agenda, indicators, table titles)
-cover every row of the data; pages render in French and Spanish with a translated title; an
-unknown language falls back to English."""
+translated (never left in English); the data-label catalogues (agenda, indicators, table titles,
+descriptions and known gaps, field descriptions, source titles) cover every row of the data; counts
+take the language's plural form and no text keeps a raw '(s)'; pages render in French and Spanish
+with a translated title; an unknown language falls back to English."""
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ SAME_WORD = {
     "fr": {
         "Source", "source", "Sources", "sources", "source ↗", "Date", "Table", "Licence", "Cycle",
         "Note", "Mission", "Total", "questionnaire", "action", "omission", "encourage",
-        "Encourage", "ISO3", "Dates",
+        "Encourage", "ISO3", "Dates", "Type", "Description", "date",
     },
     "es": {"general (1)", "general", "provisional", "no", "Total", "ISO3"},
 }  # fmt: skip
@@ -143,16 +144,53 @@ def test_every_table_title_is_translated(package, language):
         assert texts.get(f"{res.name}_title") not in (None, res.title), (language, res.name)
 
 
+@pytest.mark.parametrize("kind", ("description", "gaps"))
 @pytest.mark.parametrize("language", OTHERS)
-def test_every_table_description_is_translated(package, language):
-    """The descriptions the Data & methods page shows (one per table of the data package)."""
+def test_every_table_description_and_known_gaps_are_translated(package, language, kind):
+    """What the Data & methods page says of each table: its description and, where it has
+    some, its known gaps (keyed <table>_description, <table>_gaps)."""
     texts = load(LOCALES / language / "resources.toml")
     left = [
         res.name
         for res in package.descriptor.resources
-        if texts.get(f"{res.name}_description") in (None, res.description)
+        if getattr(res, kind) and texts.get(f"{res.name}_{kind}") in (None, getattr(res, kind))
     ]
-    assert not left, f"{language}/resources.toml lacks a translated description for {left}"
+    assert not left, f"{language}/resources.toml lacks a translated {kind} for {left}"
+
+
+# Sources named as their owners name them (an organisation, a publication, a repository), in every
+# language: the only source titles the catalogues need not translate.
+PROPER_NAMES = {
+    "Human Rights Watch",  # the organisation's name
+    "CIVICUS Monitor: People Power Under Attack 2023-2025",  # the report's published title
+    "world-politics-datalab/vetoes-un-security-council",  # a repository's name
+}
+
+
+@pytest.mark.parametrize("language", OTHERS)
+def test_every_field_description_is_translated(package, language):
+    """The description of every field of every table (the Data & methods page lists them)."""
+    texts = load(LOCALES / language / "fields.toml")
+    left = [
+        f"{res.name}_{f.name}"
+        for res in package.descriptor.resources
+        for f in res.fields
+        if f.description and texts.get(f"{res.name}_{f.name}") in (None, f.description)
+    ]
+    assert not left, f"{language}/fields.toml lacks a translated description for {left}"
+
+
+@pytest.mark.parametrize("language", OTHERS)
+def test_every_source_title_is_translated(package, language):
+    """Every source a table cites, keyed by its English title; proper names (PROPER_NAMES) may
+    stay as their owners write them."""
+    texts = load(LOCALES / language / "sources.toml")
+    titles = {
+        s["title"] for res in package.descriptor.resources for s in res.sources if s.get("title")
+    }
+    left = sorted(t for t in titles - PROPER_NAMES if texts.get(t) in (None, t))
+    assert not left, f"{language}/sources.toml lacks a translation of {left}"
+    assert not PROPER_NAMES - titles, "a proper name no source uses any more"
 
 
 def test_the_data_page_reads_in_french(package):
@@ -164,6 +202,17 @@ def test_the_data_page_reads_in_french(package):
     english = package.descriptor.resources[0]
     assert first.description != english.description
     assert english.title not in first.label
+    for entry, res in zip(model.entries, package.descriptor.resources, strict=True):
+        if res.gaps:
+            assert res.gaps not in entry.gaps and entry.gaps.startswith("Lacunes connues : ")
+        for source in res.sources:
+            if source.get("title") not in PROPER_NAMES:
+                assert f"[{source['title']}]" not in entry.sources, (res.name, source["title"])
+        fields = entry.fields
+        assert fields.columns[:2] == ["Champ", "Type"] and "Description" in fields.columns
+        english_descriptions = {f.description for f in res.fields}
+        assert not english_descriptions & set(fields["Description"]), res.name
+        assert "string" not in fields["Type"].to_list(), res.name
 
 
 def test_the_map_reads_in_french_title_legend_and_source_note(package):
@@ -223,7 +272,9 @@ def test_no_text_has_a_raw_plural_and_every_plural_has_both_forms(language):
     raw, lonely = [], []
     for path in sorted((LOCALES / language).glob("*.toml")):
         texts = load(path)
-        raw += [f"{path.stem}.{k}" for k, v in texts.items() if re.search(r"\w\((s|es|e|x)\)", v)]
+        raw += [
+            f"{path.stem}.{k}" for k, v in texts.items() if re.search(r"(?<!http)\((s|es|e|x)\)", v)
+        ]
         lonely += [
             f"{path.stem}.{k}"
             for k in texts

@@ -144,3 +144,9 @@ class Words:
     def data(self, namespace: str, key: str, english: str) -> str:
         """A data label (e.g. a table's title) in this language, else the data's own English."""
         return catalogue(self.language).get(namespace, {}).get(key) or english
+
+    def source_title(self, source: dict) -> str:
+        """A data package source's title in this language (`sources` catalogue, keyed by the
+        English title), else its English title, else its address."""
+        english = source.get("title") or source.get("path", "")
+        return self.data("sources", english, english)
