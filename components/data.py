@@ -20,6 +20,7 @@ from components.url_state import NOTICES, RUN_PACKAGE
 from loaders import Package, data_version, default_data_dir, load_package
 from loaders.package import default_db_url
 from views.package_info import package_file
+from views.words import DATA_TERMS, localized_columns
 
 __all__ = [
     "curated_changes",
@@ -84,6 +85,8 @@ def _localized(_package: Package, version: str, language: str) -> Package:
         _package["priorities"], _package["asks"], language
     )
     tables["indicators"] = localized_indicators(_package["indicators"], language)
+    for name, columns in DATA_TERMS.items():
+        tables[name] = localized_columns(_package[name], language, columns)
     return dataclasses.replace(_package, tables=tables)
 
 

@@ -193,6 +193,25 @@ def test_every_source_title_is_translated(package, language):
     assert not PROPER_NAMES - titles, "a proper name no source uses any more"
 
 
+@pytest.mark.parametrize("language", OTHERS)
+def test_every_country_role_and_regional_group_is_translated(package, language):
+    """Country names (keyed by ISO3; a name may be spelt the same), and the offices and UN
+    regional groups the data names (keyed by the English text; never left in English)."""
+    from views.words import DATA_TERMS
+
+    names = load(LOCALES / language / "countries.toml")
+    missing = sorted(set(package["countries"]["iso3"]) - set(names))
+    assert not missing, f"{language}/countries.toml lacks {missing}"
+    for table, columns in DATA_TERMS.items():
+        for column, (namespace, key) in columns.items():
+            if key != column:
+                continue
+            texts = load(LOCALES / language / f"{namespace}.toml")
+            values = set(package[table][column].drop_nulls())
+            left = sorted(v for v in values if texts.get(v) in (None, v))
+            assert not left, f"{language}/{namespace}.toml lacks {table}.{column}: {left}"
+
+
 def test_the_data_page_reads_in_french(package):
     from views.package_info import data_model
     from views.words import Words
