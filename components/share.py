@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from components.i18n import t
+from components.i18n import t, words
 from components.registry import page_file, url_paths
 from components.url_state import current_params
 from loaders.clock import today
@@ -136,8 +136,10 @@ def set_own_deck(deck: deck_view.Deck | None) -> None:
 
 
 def shipped_decks() -> tuple[list[deck_view.Deck], dict[str, list[deck_view.Problem]]]:
-    """The read-only decks of the decks folder, and the problems per file."""
-    return deck_view.load_decks(decks_dir(), known_pages())
+    """The read-only decks of the decks folder in the reader's language, and the problems per
+    file."""
+    decks, problems = deck_view.load_decks(decks_dir(), known_pages())
+    return [deck_view.localized_deck(d, words()) for d in decks], problems
 
 
 def own_deck_download(deck: deck_view.Deck, key: str) -> None:

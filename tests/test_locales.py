@@ -164,6 +164,7 @@ PROPER_NAMES = {
     "Human Rights Watch",  # the organisation's name
     "CIVICUS Monitor: People Power Under Attack 2023-2025",  # the report's published title
     "world-politics-datalab/vetoes-un-security-council",  # a repository's name
+    "Creative Commons Attribution 4.0",  # a licence's name (fr: spelt the same)
 }
 
 
@@ -181,16 +182,19 @@ def test_every_field_description_is_translated(package, language):
 
 
 @pytest.mark.parametrize("language", OTHERS)
-def test_every_source_title_is_translated(package, language):
-    """Every source a table cites, keyed by its English title; proper names (PROPER_NAMES) may
-    stay as their owners write them."""
-    texts = load(LOCALES / language / "sources.toml")
+def test_every_source_and_licence_title_is_translated(package, language):
+    """Every source a table cites and every licence it is under, keyed by the English title;
+    proper names (PROPER_NAMES) may stay as their owners write them."""
+    resources = package.descriptor.resources
     titles = {
-        s["title"] for res in package.descriptor.resources for s in res.sources if s.get("title")
+        "sources": {s["title"] for res in resources for s in res.sources if s.get("title")},
+        "licences": {lic.get("title") or lic["name"] for res in resources for lic in res.licenses},
     }
-    left = sorted(t for t in titles - PROPER_NAMES if texts.get(t) in (None, t))
-    assert not left, f"{language}/sources.toml lacks a translation of {left}"
-    assert not PROPER_NAMES - titles, "a proper name no source uses any more"
+    for namespace, english in titles.items():
+        texts = load(LOCALES / language / f"{namespace}.toml")
+        left = sorted(t for t in english if texts.get(t, t) == t and t not in PROPER_NAMES)
+        assert not left, f"{language}/{namespace}.toml lacks a translation of {left}"
+    assert PROPER_NAMES <= titles["sources"] | titles["licences"], "a proper name no one uses"
 
 
 @pytest.mark.parametrize("language", OTHERS)
@@ -210,6 +214,28 @@ def test_every_country_role_and_regional_group_is_translated(package, language):
             values = set(package[table][column].drop_nulls())
             left = sorted(v for v in values if texts.get(v) in (None, v))
             assert not left, f"{language}/{namespace}.toml lacks {table}.{column}: {left}"
+
+
+@pytest.mark.parametrize("language", OTHERS)
+def test_every_shipped_deck_is_translated(package, language):
+    """A shipped deck's title, description, and each slide's title and note; a slide titled
+    with a person's name keeps it."""
+    from views.decks import load_decks, localized_deck
+    from views.words import Words
+
+    people = set(package["people"]["name"])
+    decks, problems = load_decks(LOCALES.parent / "data" / "decks")
+    assert decks and not problems
+    left = []
+    for deck in decks:
+        shown = localized_deck(deck, Words(language))
+        pairs = [(deck.title, shown.title), (deck.description, shown.description)]
+        for own, slide in zip(deck.slides, shown.slides, strict=True):
+            pairs += [(own.note, slide.note)] + (
+                [] if own.title in people else [(own.title, slide.title)]
+            )
+        left += [(deck.id, en) for en, other in pairs if en and other == en]
+    assert not left, f"{language}/decks.toml leaves in English: {left}"
 
 
 def test_the_data_page_reads_in_french(package):

@@ -123,6 +123,11 @@ class DataModel:
     entries: tuple[TableEntry, ...]
 
 
+def _licences(item: dict, words: Words) -> str:
+    """The table's licences in the reader's language (`licences` catalogue, by English title)."""
+    return "; ".join(words.data("licences", lic, lic) for lic in item["licenses"])
+
+
 def _fields(item: dict, words: Words) -> pl.DataFrame:
     """The table's fields with their descriptions and types in the reader's language (the data
     package's English where a catalogue has none), under translated column names."""
@@ -156,7 +161,7 @@ def _entry(item: dict, words: Words) -> TableEntry:
         label=f"**{title_text}** (`{item['name']}`, {item['rows']} {words('data.rows')})",
         description=words.data("resources", f"{item['name']}_description", item["description"]),
         as_of=bold("data.col_as_of", item["as_of"] or "—"),
-        licence=bold("data.col_licence", "; ".join(item["licenses"]) or "—"),
+        licence=bold("data.col_licence", _licences(item, words) or "—"),
         sources=bold("data.sources", sources),
         gaps=words("common.labelled", label=words("data.gaps"), value=gaps) if gaps else None,
         primary_key=bold("data.primary_key", f"`{item['primary_key']}`"),
@@ -178,7 +183,7 @@ def data_model(package: Package, words: Words) -> DataModel:
                 ),
                 words("data.col_rows"): item["rows"],
                 words("data.col_as_of"): item["as_of"],
-                words("data.col_licence"): "; ".join(item["licenses"]),
+                words("data.col_licence"): _licences(item, words),
             }
             for item in catalog
         ]
