@@ -12,6 +12,7 @@ import tomllib
 from functools import cache
 from pathlib import Path
 
+import polars as pl
 import pytest
 
 from components.registry import DEFAULT_URL_PATH, url_paths
@@ -60,14 +61,19 @@ def test_catalogue_has_every_key_with_the_same_placeholders(language, english):
     assert not extra, f"{language}/{english.name} has keys English does not: {extra}"
 
 
-@cache  # the English title of each page is compared with two languages: render it once
-def _title(language: str, url_path: str) -> str:
-    from tests.pages.apptest import open_page
+@cache  # each page is rendered once per language, for its title and for its every text
+def _rendered(language: str, url_path: str) -> tuple[str, tuple[str, ...]]:
+    """The page's title and every text a reader sees on it (`shown_strings`)."""
+    from tests.pages.apptest import open_page, shown_strings
 
     at = open_page(None if url_path == DEFAULT_URL_PATH else url_path, lang=language)
     titles = [t.value for t in at.title]
     assert titles, f"no title on {url_path} in {language}"
-    return re.sub(r"\s+", " ", titles[0])
+    return re.sub(r"\s+", " ", titles[0]), tuple(shown_strings(at))
+
+
+def _title(language: str, url_path: str) -> str:
+    return _rendered(language, url_path)[0]
 
 
 @pytest.mark.parametrize("language", OTHERS)
@@ -327,3 +333,69 @@ def test_no_text_has_a_raw_plural_and_every_plural_has_both_forms(language):
         ]
     assert not raw, f"{language}: raw plurals in {raw}"
     assert not lonely, f"{language}: a plural without both forms: {lonely}"
+
+
+def plain(text: str) -> str:
+    """Text as read: no Material icon codes, Markdown marks or escapes, single spaces."""
+    text = re.sub(r":material/[a-z_]+:", " ", text)
+    return re.sub(r"\s+", " ", re.sub(r"[*`\\]", "", text)).strip()
+
+
+def english_phrases(language: str, package) -> dict[str, str]:
+    """{phrase: where it comes from}: phrases of two words or more (outside {placeholders}) of
+    the English catalogues, and the English data labels the catalogues translate (table,
+    indicator and priority titles, source, role and group names), that no catalogue of
+    `language` uses: one of them on a French or Spanish page is English left over."""
+    used = plain(" ".join(v for p in (LOCALES / language).glob("*.toml") for v in load(p).values()))
+    found = {}
+    for path in ENGLISH:
+        for key, text in load(path).items():
+            for literal, *_ in string.Formatter().parse(text):
+                for part in re.split(r"[·\n]|(?<=[.:;!?]) ", plain(literal)):
+                    part = part.strip(" ,;:.—–-()")
+                    if len(part) >= 10 and len(re.findall(r"[^\W\d_]{2,}", part)) >= 2:
+                        found.setdefault(part, f"{path.stem}.{key}")
+    for namespace in ("sources", "roles", "groups", "licences"):
+        found |= {plain(k): namespace for k in load(LOCALES / language / f"{namespace}.toml")}
+    found |= {plain(r.title): f"resources.{r.name}" for r in package.descriptor.resources}
+    found |= {plain(t): "indicators" for t in package["indicators"]["title"]}
+    found |= {plain(t): "agenda" for t in package["priorities"]["title"]}
+    return {p: where for p, where in found.items() if p not in used and p not in PROPER_NAMES}
+
+
+def english_evidence(package) -> tuple[str, ...]:
+    """The data's own free text (paraphrases, summaries, notes: shown as recorded, in English),
+    longest first: an English phrase inside one of them is the evidence, not a leftover."""
+    texts = set()
+    for frame in package.tables.values():
+        for column, dtype in frame.schema.items():
+            values = frame[column]
+            if dtype == pl.List(pl.String):
+                values = values.explode()
+            elif dtype != pl.String:
+                continue
+            texts |= {plain(v) for v in values.drop_nulls().unique() if len(v) >= 20}
+    return tuple(sorted(texts, key=len, reverse=True))
+
+
+@pytest.fixture(scope="module")
+def leftovers(package):
+    """What English left over looks like: the phrases per language, and the evidence."""
+    return {lang: english_phrases(lang, package) for lang in OTHERS}, english_evidence(package)
+
+
+@pytest.mark.parametrize("language", OTHERS)
+@pytest.mark.parametrize("url_path", url_paths())
+def test_no_english_is_left_on_a_french_or_spanish_page(leftovers, language, url_path):
+    """Every text on the page (markdown, captions, labels, options, table headers and cells,
+    chart titles, axes, legends and hovers) holds no English phrase of the catalogues and no
+    English data label the catalogues translate; the data's own evidence is set aside."""
+    phrases, evidence = leftovers[0][language], leftovers[1]
+    left = set()
+    for shown in map(plain, _rendered(language, url_path)[1]):
+        hits = [p for p in phrases if p in shown]
+        if hits:
+            for text in evidence:
+                shown = shown.replace(text, " ")
+            left |= {(p, phrases[p]) for p in hits if p in shown}
+    assert not left, f"English left on /{url_path} in {language}: {sorted(left)}"
