@@ -62,11 +62,13 @@ def test_catalogue_has_every_key_with_the_same_placeholders(language, english):
 
 
 @cache  # each page is rendered once per language, for its title and for its every text
-def _rendered(language: str, url_path: str) -> tuple[str, tuple[str, ...]]:
-    """The page's title and every text a reader sees on it (`shown_strings`)."""
+def _rendered(language: str, url_path: str, query: str = "") -> tuple[str, tuple[str, ...]]:
+    """The page's title and every text a reader sees on it (`shown_strings`); `query` is
+    more of the link ('country=CHL')."""
     from tests.pages.apptest import open_page, shown_strings
 
-    at = open_page(None if url_path == DEFAULT_URL_PATH else url_path, lang=language)
+    params = dict(p.split("=") for p in query.split("&") if p)
+    at = open_page(None if url_path == DEFAULT_URL_PATH else url_path, lang=language, **params)
     titles = [t.value for t in at.title]
     assert titles, f"no title on {url_path} in {language}"
     return re.sub(r"\s+", " ", titles[0]), tuple(shown_strings(at))
@@ -384,18 +386,22 @@ def leftovers(package):
     return {lang: english_phrases(lang, package) for lang in OTHERS}, english_evidence(package)
 
 
+# Views beyond each page's default that show other parts: a country panel, the 2016 race.
+MORE_VIEWS = [("map", "country=CHL"), ("straw-polls", "cycle=2016"), ("compare", "cycle=2016")]
+
+
 @pytest.mark.parametrize("language", OTHERS)
-@pytest.mark.parametrize("url_path", url_paths())
-def test_no_english_is_left_on_a_french_or_spanish_page(leftovers, language, url_path):
+@pytest.mark.parametrize(("url_path", "query"), [(p, "") for p in url_paths()] + MORE_VIEWS)
+def test_no_english_is_left_on_a_french_or_spanish_page(leftovers, language, url_path, query):
     """Every text on the page (markdown, captions, labels, options, table headers and cells,
     chart titles, axes, legends and hovers) holds no English phrase of the catalogues and no
     English data label the catalogues translate; the data's own evidence is set aside."""
     phrases, evidence = leftovers[0][language], leftovers[1]
     left = set()
-    for shown in map(plain, _rendered(language, url_path)[1]):
+    for shown in map(plain, _rendered(language, url_path, query)[1]):
         hits = [p for p in phrases if p in shown]
         if hits:
             for text in evidence:
                 shown = shown.replace(text, " ")
             left |= {(p, phrases[p]) for p in hits if p in shown}
-    assert not left, f"English left on /{url_path} in {language}: {sorted(left)}"
+    assert not left, f"English left on /{url_path}?{query} in {language}: {sorted(left)}"
