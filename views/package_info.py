@@ -6,6 +6,7 @@ import io
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import polars as pl
@@ -123,6 +124,14 @@ class DataModel:
     entries: tuple[TableEntry, ...]
 
 
+def _day(as_of: str | None, words: Words) -> str:
+    """A descriptor's YYYY-MM-DD as people read it ('9 Dec 2025'); '—' when there is none."""
+    try:
+        return words.date(date.fromisoformat(as_of)) if as_of else "—"
+    except ValueError:  # not a day: shown as written
+        return as_of
+
+
 def _licences(item: dict, words: Words) -> str:
     """The table's licences in the reader's language (`licences` catalogue, by English title)."""
     return "; ".join(words.data("licences", lic, lic) for lic in item["licenses"])
@@ -160,7 +169,7 @@ def _entry(item: dict, words: Words) -> TableEntry:
         name=item["name"],
         label=f"**{title_text}** (`{item['name']}`, {item['rows']} {words('data.rows')})",
         description=words.data("resources", f"{item['name']}_description", item["description"]),
-        as_of=bold("data.col_as_of", item["as_of"] or "—"),
+        as_of=bold("data.col_as_of", _day(item["as_of"], words)),
         licence=bold("data.col_licence", _licences(item, words) or "—"),
         sources=bold("data.sources", sources),
         gaps=words("common.labelled", label=words("data.gaps"), value=gaps) if gaps else None,
@@ -182,7 +191,7 @@ def data_model(package: Package, words: Words) -> DataModel:
                     "resources", f"{item['name']}_title", item["title"]
                 ),
                 words("data.col_rows"): item["rows"],
-                words("data.col_as_of"): item["as_of"],
+                words("data.col_as_of"): _day(item["as_of"], words),
                 words("data.col_licence"): _licences(item, words),
             }
             for item in catalog
@@ -193,7 +202,7 @@ def data_model(package: Package, words: Words) -> DataModel:
             "data.state",
             n=len(catalog),
             version=package.version,
-            as_of=package.descriptor.as_of,
+            as_of=_day(package.descriptor.as_of, words),
         ),
         coverage_intro=words(
             "data.coverage_intro", **{k.replace("-", "_"): v for k, v in totals.items()}

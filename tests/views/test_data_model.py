@@ -49,7 +49,7 @@ def test_data_model_lists_every_table_with_its_rows_sources_and_gaps():
     words = Words("en")
     model = data_model(package, words)
     n = len(package.descriptor.resources)
-    assert model.state == words("data.state", n=n, version="syn", as_of="2030-06-30")
+    assert model.state == words("data.state", n=n, version="syn", as_of="30 Jun 2030")
     assert model.tables.height == n
     assert model.tables[words("data.col_rows")].to_list() == [
         package[r.name].height for r in package.descriptor.resources
