@@ -15,7 +15,7 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from components.i18n import t, words
-from components.registry import page_file, url_paths
+from components.registry import page_target, url_paths
 from components.url_state import current_params
 from loaders.clock import today
 from views import decks as deck_view
@@ -44,6 +44,7 @@ PAGE = "_share_page"
 SLOT = "_share_slot"
 STATE = "_share_state"
 OWN_DECK = "_own_deck"
+SHARE_OPEN = "share_open"  # the copy-link popover's open state (a widget key)
 
 
 def decks_dir() -> Path:
@@ -115,7 +116,15 @@ def render_share() -> None:
     page = current_page()
     params = current_params()
     link = view_link(page, params)
-    with slot.popover(t("share.button"), help=t("share.help"), icon=":material/link:"):
+    # Lazy: the contents (link, captions, the deck form) are built only while the popover is open,
+    # not on every page load of every visitor.
+    share = slot.popover(
+        t("share.button"), help=t("share.help"), icon=":material/link:", key=SHARE_OPEN,
+        on_change="rerun",
+    )  # fmt: skip
+    if not share.open:
+        return
+    with share:
         st.markdown(t("share.intro"))
         st.code(link, language=None, wrap_lines=True)
         if not link.startswith("http"):
@@ -197,7 +206,7 @@ def _add_to_deck_form(page: str, params: dict[str, list[str]], title: str) -> No
     if mine is not None:
         own_deck_download(mine, "share_deck_download")
         st.page_link(
-            page_file("present"),
+            page_target("present"),
             label=t("share.deck_open"),
             icon=":material/slideshow:",
             query_params={"deck": mine.id, "slide": str(len(mine.slides))},
