@@ -206,19 +206,19 @@ def test_every_source_and_licence_title_is_translated(package, language):
 
 
 @pytest.mark.parametrize("language", OTHERS)
-def test_every_country_role_and_regional_group_is_translated(package, language):
-    """Country names (keyed by ISO3; a name may be spelt the same), and the offices and UN
-    regional groups the data names (keyed by the English text; never left in English)."""
+def test_every_country_mission_role_and_regional_group_is_translated(package, language):
+    """Country and mission names (keyed by ISO3 and acronym; a name may be spelt the same), and
+    the offices and UN regional groups the data names (keyed by the English text; never left
+    in English)."""
     from views.words import DATA_TERMS
 
-    names = load(LOCALES / language / "countries.toml")
-    missing = sorted(set(package["countries"]["iso3"]) - set(names))
-    assert not missing, f"{language}/countries.toml lacks {missing}"
     for table, columns in DATA_TERMS.items():
         for column, (namespace, key) in columns.items():
-            if key != column:
-                continue
             texts = load(LOCALES / language / f"{namespace}.toml")
+            if key != column:  # keyed by an id (a country's ISO3, a mission's acronym)
+                missing = sorted(set(package[table][key].drop_nulls()) - set(texts))
+                assert not missing, f"{language}/{namespace}.toml lacks {table}.{key} {missing}"
+                continue
             values = set(package[table][column].drop_nulls())
             left = sorted(v for v in values if texts.get(v) in (None, v))
             assert not left, f"{language}/{namespace}.toml lacks {table}.{column}: {left}"
@@ -346,7 +346,7 @@ def plain(text: str) -> str:
 def english_phrases(language: str, package) -> dict[str, str]:
     """{phrase: where it comes from}: phrases of two words or more (outside {placeholders}) of
     the English catalogues, and the English data labels the catalogues translate (table,
-    indicator and priority titles, source, role and group names), that no catalogue of
+    indicator and priority titles, source, role, group and mission names), that no catalogue of
     `language` uses: one of them on a French or Spanish page is English left over."""
     used = plain(" ".join(v for p in (LOCALES / language).glob("*.toml") for v in load(p).values()))
     found = {}
@@ -362,21 +362,36 @@ def english_phrases(language: str, package) -> dict[str, str]:
     found |= {plain(r.title): f"resources.{r.name}" for r in package.descriptor.resources}
     found |= {plain(t): "indicators" for t in package["indicators"]["title"]}
     found |= {plain(t): "agenda" for t in package["priorities"]["title"]}
+    found |= {plain(t): "missions" for t in package["peacekeeping_missions"]["name"]}
     return {p: where for p, where in found.items() if p not in used and p not in PROPER_NAMES}
 
 
 def english_evidence(package) -> tuple[str, ...]:
     """The data's own free text (paraphrases, summaries, notes: shown as recorded, in English),
-    longest first: an English phrase inside one of them is the evidence, not a leftover."""
+    longest first: an English phrase inside one of them is the evidence, not a leftover. The
+    columns the catalogues translate are not evidence."""
+    from views.words import DATA_TERMS
+
+    translated = {(t, c) for t, columns in DATA_TERMS.items() for c in columns} | {
+        ("priorities", "title"), ("priorities", "summary"), ("asks", "text"),
+        *(("indicators", c) for c in ("title", "description", "unit", "coverage_note")),
+        ("indicators", "category_labels"),
+    }  # fmt: skip
     texts = set()
-    for frame in package.tables.values():
+    for name, frame in package.tables.items():
         for column, dtype in frame.schema.items():
             values = frame[column]
+            if (name, column) in translated:
+                continue
             if dtype == pl.List(pl.String):
                 values = values.explode()
             elif dtype != pl.String:
                 continue
             texts |= {plain(v) for v in values.drop_nulls().unique() if len(v) >= 20}
+    # The values a field allows (the Data & methods page lists them as the CSV must hold them).
+    texts |= {
+        plain(", ".join(f.enum)) for r in package.descriptor.resources for f in r.fields if f.enum
+    }
     return tuple(sorted(texts, key=len, reverse=True))
 
 

@@ -125,6 +125,7 @@ DATA_TERMS = {
         "role_at_nomination": ("roles", "role_at_nomination"),
     },
     "record_entries": {"role": ("roles", "role")},
+    "peacekeeping_missions": {"name": ("missions", "acronym")},
 }
 
 

@@ -85,8 +85,7 @@ def shown_strings(at: AppTest) -> list[str]:
         config = json.loads(el.proto.columns or "{}") if hasattr(el.proto, "columns") else {}
         out += [str(config.get(str(c), {}).get("label") or c) for c in frame.columns]
         for c in frame.columns:
-            if frame[c].dtype == object:
-                out += [v for v in frame[c] if isinstance(v, str)]
+            out += [v for v in frame[c] if isinstance(v, str)]
     for spec in plotly_specs(at):
         out += _figure_strings(spec)
     return [s for s in out if s]
