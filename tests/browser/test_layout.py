@@ -209,6 +209,57 @@ def test_priority_grid_overall_column_shows_its_words_whole(page, app_url, size)
     assert not cut, f"overall cells wider than their column at {width}×{height}: {cut}"
 
 
+# The priorities grid's ask cells: each mark's box against its cell's box (Plotly draws a heatmap
+# as one image, so a cell's box comes from the axes: the category's centre ± half a step, less
+# the gap), and the chart's box against the page.
+ASK_MARKS = """() => {
+  const gd = document.querySelector('.st-key-grid_chart .js-plotly-plot');
+  const {xaxis: xa, yaxis: ya} = gd._fullLayout;
+  const trace = gd._fullData[0];
+  const svg = gd.querySelector('.main-svg').getBoundingClientRect();
+  const half = (axis, n, gap) => axis._length / n / 2 - (gap || 0) / 2;
+  const hx = half(xa, trace.x.length, trace.xgap), hy = half(ya, trace.y.length, trace.ygap);
+  const cells = [];
+  trace.y.forEach((_, row) => trace.x.forEach((_, col) => {
+    const cx = svg.left + xa._offset + xa.l2p(col), cy = svg.top + ya._offset + ya.l2p(row);
+    cells.push({left: cx - hx, right: cx + hx, top: cy - hy, bottom: cy + hy});
+  }));
+  const inside = (b) => cells.find(c => b.left + b.width / 2 >= c.left
+    && b.left + b.width / 2 <= c.right && b.top + b.height / 2 >= c.top
+    && b.top + b.height / 2 <= c.bottom);
+  const marks = [...gd.querySelectorAll('.subplot.xy .heatmap-label')]
+    .map(t => [t.textContent, t.getBoundingClientRect()]).filter(([, b]) => b.width > 0)
+    .map(([text, b]) => ({text, left: b.left, right: b.right, top: b.top, bottom: b.bottom,
+                          cell: inside(b) || null}));
+  const box = gd.getBoundingClientRect();
+  return {marks, cellWidth: 2 * hx, chart: {left: box.left, right: box.right},
+          vw: document.documentElement.clientWidth};
+}"""
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (390, 844)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_priority_grid_marks_stay_inside_their_cells(page, app_url, size):
+    width, height = size
+    page.set_viewport_size({"width": width, "height": height})
+    open_app(page, app_url, VIEWS["priorities"])  # p1: nine asks, the narrowest cells
+    page.locator(".st-key-grid_chart").evaluate("e => e.scrollIntoView({block: 'center'})")
+    page.locator(".st-key-grid_chart .subplot.xy .heatmap-label").first.wait_for(state="attached")
+    grid = page.evaluate(ASK_MARKS)
+    assert len(grid["marks"]) >= 9, grid["marks"]
+    assert grid["chart"]["left"] >= -1 and grid["chart"]["right"] <= grid["vw"] + 1, grid["chart"]
+    out = [
+        (m["text"], round(m["left"]), round(m["right"]), m["cell"])
+        for m in grid["marks"]
+        if m["cell"] is None
+        or m["left"] < m["cell"]["left"] - 0.5
+        or m["right"] > m["cell"]["right"] + 0.5
+        or m["top"] < m["cell"]["top"] - 0.5
+        or m["bottom"] > m["cell"]["bottom"] + 0.5
+    ]
+    cell = f"{grid['cellWidth']:.1f} px"
+    assert not out, f"marks outside their {cell} cells at {width}×{height}: {out}"
+
+
 # Page links whose label is cut (Streamlit draws them on one line with an ellipsis by default).
 CUT_LINKS = """() => [...document.querySelectorAll('[data-testid="stPageLink"] a')]
   .filter(a => [a, ...a.querySelectorAll('*')].some(e => {
