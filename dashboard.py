@@ -13,10 +13,10 @@ from components.style import apply_style
 from components.url_state import render_notices, start_run, url_choice
 
 st.set_page_config(page_title="UN SG Human Rights Tracker", page_icon="🕊️", layout="wide")
+apply_style()  # first: the same element at the same place every run (see components.style)
 start_run()
 discard_forged_widget_state()  # before any widget: forged widget state must not break the run
 hide_navigation_when_embedded()
-apply_style()
 
 # Language is a session preference: carry it to pages reached through the navigation.
 if "lang" not in st.query_params and st.session_state.get("lang", "en") != "en":
