@@ -29,7 +29,7 @@ if db_status() == "database":
 if state is None:
     page_header(t("curate.title"), t("curate.state_unavailable"))
 else:
-    page_header(t("curate.title"), t("curate.state", edits=state.edits, version=state.data_version))
+    page_header(t("curate.title"), t("curate.state", n=state.edits, version=state.data_version))
     if state.files_diverged:
         st.warning(t("curate.files_diverged"))
 

@@ -155,7 +155,7 @@ def _login_form(config: dict, accounts: dict[str, Account]) -> Actor | None:
             return None
         wait_s = throttle.retry_after(username)
         if wait_s > 0:
-            st.error(t("curate.login_locked", minutes=max(1, math.ceil(wait_s / 60))))
+            st.error(t("curate.login_locked", n=max(1, math.ceil(wait_s / 60))))
             return None
         account = check_password(accounts, username, password)
         if account is None:
@@ -163,7 +163,7 @@ def _login_form(config: dict, accounts: dict[str, Account]) -> Actor | None:
             log.warning("failed curator login for %r", username[:64])
             wait_s = throttle.retry_after(username)
             if wait_s > 0:
-                st.error(t("curate.login_locked", minutes=max(1, math.ceil(wait_s / 60))))
+                st.error(t("curate.login_locked", n=max(1, math.ceil(wait_s / 60))))
             else:
                 st.error(t("curate.login_failed"))
             return None

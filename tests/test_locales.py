@@ -177,3 +177,57 @@ def test_the_map_reads_in_french_title_legend_and_source_note(package):
     assert "Abolitionniste pour tous les crimes" in names
     assert "Abolitionist for all crimes" not in names
     assert "**Indicateurs par pays**" in body and "**Country indicators**" not in body
+
+
+@pytest.mark.parametrize(
+    ("language", "singular", "plural"),
+    [("en", (1,), (0, 2, 5, 21)), ("es", (1,), (0, 2, 5, 21)), ("fr", (0, 1), (2, 5, 21))],
+)
+def test_a_count_takes_the_singular_or_the_plural_by_the_language_rule(language, singular, plural):
+    """English and Spanish say '1 update', '0 updates'; French '0 nouveauté', '2 nouveautés'."""
+    from views.words import translate
+
+    one = load(LOCALES / language / "overview.toml")["updates_link_one"]
+    other = load(LOCALES / language / "overview.toml")["updates_link_other"]
+    for n in singular:
+        assert translate(language, "overview.updates_link", n=n, date="3 Nov") == one.format(
+            n=n, date="3 Nov"
+        )
+    for n in plural:
+        assert translate(language, "overview.updates_link", n=n, date="3 Nov") == other.format(
+            n=n, date="3 Nov"
+        )
+    assert one != other
+
+
+def test_the_plural_forms_read_as_people_write_them():
+    from views.words import translate
+
+    assert translate("en", "overview.updates_link", n=0, date="3 Nov 2026") == (
+        "0 updates since 3 Nov 2026"
+    )
+    assert translate("en", "curate.import_done", n=1, table="events") == (
+        "Imported 1 row into events."
+    )
+    assert translate("fr", "overview.updates_link", n=0, date="3 nov. 2026").startswith(
+        "0 nouveauté depuis"
+    )
+    assert translate("es", "priorities.n_statements", n=0) == "0 declaraciones"
+    assert translate("es", "priorities.n_statements", n=1) == "1 declaración"
+
+
+@pytest.mark.parametrize("language", ("en", *OTHERS))
+def test_no_text_has_a_raw_plural_and_every_plural_has_both_forms(language):
+    """'update(s)', 'nouveauté(s)', 'novedad(es)' read as unfinished: a count's text has
+    <key>_one and <key>_other forms instead."""
+    raw, lonely = [], []
+    for path in sorted((LOCALES / language).glob("*.toml")):
+        texts = load(path)
+        raw += [f"{path.stem}.{k}" for k, v in texts.items() if re.search(r"\w\((s|es|e|x)\)", v)]
+        lonely += [
+            f"{path.stem}.{k}"
+            for k in texts
+            if k.endswith("_one") and k[:-4] + "_other" not in texts
+        ]
+    assert not raw, f"{language}: raw plurals in {raw}"
+    assert not lonely, f"{language}: a plural without both forms: {lonely}"

@@ -254,9 +254,7 @@ def compare_model(
     statements = statement_rows(tables, cycle, list(people)) if people else pl.DataFrame()
     as_of = cycle_as_of(tables, cycle)
     as_of_text = words.date(as_of) if as_of else words("common.as_of_unknown")
-    if len(people) == 1:
-        state = words("compare.state_one", cycle=cycle, as_of=as_of_text)
-    elif people:
+    if people:
         state = words("compare.state", n=len(people), cycle=cycle, as_of=as_of_text)
     else:
         state = words("compare.state_none", cycle=cycle, as_of=as_of_text)

@@ -285,7 +285,7 @@ def grid_figure(
     candidacies in `overall`'s order, columns the ask ids in order. Gap statuses get legend entries.
     `labels` holds status_<status> (symbol and word; cell_<status> a shorter one for the overall
     cells, mark_<status> the symbol alone, one line per glyph, for the ask cells),
-    reviewed, provisional, overall, levels, gaps,
+    reviewed, provisional, overall, levels, gaps, n_statements_<k> (a cell with k statements),
     and ask_<ask_id> (the ask's text, for the hover).
     """
     # Plotly reads <b>, <br>, <a> in text as markup: curated names and asks are escaped to text.
@@ -303,7 +303,7 @@ def grid_figure(
         [
             f"<b>{n}</b><br>{a}: {html.escape(labels.get('ask_' + a, ''), quote=False)}<br>"
             f"{labels['status_' + by_cell[(n, a)]['status']]} "
-            f"({labels['n_statements'].format(n=by_cell[(n, a)]['n_statements'])})"
+            f"({labels['n_statements_' + str(by_cell[(n, a)]['n_statements'])]})"
             for a in ask_ids
         ]
         for n in names
@@ -429,8 +429,9 @@ def _links(urls: list[str] | None, words: Words) -> str:
     ) or words("priorities.no_source")
 
 
-def grid_labels(asks: pl.DataFrame, words: Words) -> dict[str, str]:
-    """The grid's words (see `grid_figure`'s `labels`)."""
+def grid_labels(asks: pl.DataFrame, words: Words, counts=()) -> dict[str, str]:
+    """The grid's words (see `grid_figure`'s `labels`); n_statements_<k> for each statement
+    count k in `counts` (the plural differs by language)."""
     labels = {f"status_{s}": _status_word(s, words) for s in STATUS_ORDER}
     labels |= {
         f"cell_{s}": f"{STATUS_STYLE[s]['symbol']} {words('priorities.cell_' + s)}"
@@ -438,6 +439,7 @@ def grid_labels(asks: pl.DataFrame, words: Words) -> dict[str, str]:
     }
     labels |= {f"mark_{s}": "<br>".join(STATUS_STYLE[s]["symbol"]) for s in STATUS_ORDER}
     labels |= {f"ask_{a}": text for a, text in asks.select("ask_id", "text").iter_rows()}
+    labels |= {f"n_statements_{k}": words("priorities.n_statements", n=k) for k in counts}
     labels |= {
         "reviewed": words("common.reviewed"),
         "provisional": words("common.provisional"),
@@ -445,7 +447,6 @@ def grid_labels(asks: pl.DataFrame, words: Words) -> dict[str, str]:
         "asks": words("priorities.asks"),
         "levels": words("priorities.levels"),
         "gaps": words("priorities.gaps"),
-        "n_statements": words("priorities.n_statements"),
         "coverage": words("priorities.coverage"),
     }
     return labels
@@ -570,7 +571,7 @@ def priorities_model(
     indicators = indicators_on(tables["indicators"], priority)
     record = record_on(tables, priority)
     as_of = words.date(tables["cycles"].filter(pl.col("cycle") == cycle)["as_of"][0])
-    labels = grid_labels(asks, words)
+    labels = grid_labels(asks, words, grid["n_statements"].unique())
     has_grid = not overall.is_empty()
     statement_blocks = tuple(
         statement_block(s, words) for s in statements.tail(LIST_LIMIT).iter_rows(named=True)

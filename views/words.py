@@ -24,6 +24,7 @@ __all__ = [
     "format_date_in",
     "localized_agenda",
     "localized_indicators",
+    "plural_form",
     "translate",
 ]
 
@@ -42,12 +43,25 @@ def catalogue(language: str) -> dict[str, dict[str, str]]:
     }
 
 
+def plural_form(language: str, n: int) -> str:
+    """'one' or 'other', the form a count `n` takes: French uses the singular for 0 and 1,
+    English and Spanish for 1 only."""
+    singular = (0, 1) if language == "fr" else (1,)
+    return "one" if n in singular else "other"
+
+
 def translate(language: str, key: str, /, **values: object) -> str:
-    """The text for `namespace.key` in `language` (English if missing), formatted with values."""
+    """The text for `namespace.key` in `language` (English if missing), formatted with values.
+
+    A key with plural forms is written `<key>_one` and `<key>_other` in the catalogues; the count
+    `n` among `values` picks one (`plural_form`)."""
     namespace, _, name = key.partition(".")
+    english = catalogue(DEFAULT_LANGUAGE).get(namespace, {})
+    if f"{name}_one" in english and "n" in values:
+        name = f"{name}_{plural_form(language, values['n'])}"
     text = catalogue(language).get(namespace, {}).get(name)
     if text is None:
-        text = catalogue(DEFAULT_LANGUAGE).get(namespace, {}).get(name, key)
+        text = english.get(name, key)
     return text.format(**values) if values else text
 
 

@@ -303,7 +303,7 @@ def enter_2026_poll(at, day=dt.date(2026, 7, 30), unnumbered=False):
 def test_a_curator_enters_a_2026_straw_poll_for_every_candidacy_in_one_form(db):
     number = next_poll("2026")
     at, people = enter_2026_poll(logged_in(db))
-    assert f"Saved straw poll {number} of 2026: {len(people)} row(s)." in "\n".join(
+    assert f"Saved straw poll {number} of 2026: {len(people)} rows." in "\n".join(
         s.value for s in at.success
     )
     store = open_store(db)
@@ -417,7 +417,7 @@ def test_a_bulk_import_with_one_bad_line_imports_nothing_and_names_the_line(db):
     at.text_input(key="curate_import_reason").input("bulk entry of new events")
     click(at, "curate_import")
     errors = "\n".join(e.value for e in at.error)
-    assert "Nothing was imported: 1 problem(s)." in errors
+    assert "Nothing was imported: 1 problem." in errors
     (problems,) = [df.value for df in at.dataframe if "problem" in df.value.columns]
     assert problems["line"].to_list() == [3] and problems["column"].to_list() == ["date"]
     assert open_store(db).state().edits == 0

@@ -306,7 +306,7 @@ def test_compare_model_of_one_none_and_an_empty_cycle(syn):
     as_of = EN.date(syn["cycles"]["as_of"][0])
     one = view.compare_model(syn, CYCLE, ("bo-beta", "nobody"), EN)  # unknown ids are left out
     assert one.people == ("bo-beta",) and one.side_by_side
-    assert one.state == EN("compare.state_one", cycle=CYCLE, as_of=as_of)
+    assert one.state == EN("compare.state_one", n=1, cycle=CYCLE, as_of=as_of)
     none = view.compare_model(syn, CYCLE, (), EN)
     assert none.notice == EN("compare.empty") and none.figure is None and none.levels is None
     assert none.state == EN("compare.state_none", cycle=CYCLE, as_of=as_of)

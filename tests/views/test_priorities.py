@@ -94,7 +94,8 @@ def test_grid_figure_keeps_gaps_null(tables):
     labels |= dict(
         reviewed="r", provisional="p", overall="overall", asks="asks", levels="l", gaps="g"
     )
-    labels |= dict(n_statements="{n}", coverage="{covered}/{total}")
+    labels |= {f"n_statements_{k}": str(k) for k in grid["n_statements"].unique()}
+    labels |= dict(coverage="{covered}/{total}")
     fig = view.grid_figure(grid, overall, asks, labels=labels)
     cells, whole = fig.data[0], fig.data[1]
     assert list(cells.x) == asks_of(tables, "p6")
