@@ -5,8 +5,9 @@ country panel on /map) at 1920×1080, 1280×720 and 390×844:
 - every static table's cells and every interactive table lie within the page; at 1280 px and
   wider an interactive table shows all its columns (no column scrolled out of sight);
 - no control (button, picker, link, slider) overlaps a chart, and every chart lies within the page;
-- a screenshot of the whole page goes to test-artifacts/layout/<page>-<width>x<height>.png
-  (git-ignored), for people to look at.
+- a screenshot of the whole page, once complete (nothing running or loading, the height the same
+  at two checks; none of the main area left out), goes to
+  test-artifacts/layout/<page>-<width>x<height>.png (git-ignored), for people to look at.
 Charts render lazily when they come into view, so each one is scrolled into view first.
 """
 
@@ -42,6 +43,11 @@ CONTROLS = ", ".join(
         "stPageLink", "stSlider", "stRadio", "stSegmentedControl", "stTextInput",
     )
 )  # fmt: skip
+
+
+# How much of the main area the viewport does not show (it scrolls on its own: `stMain`).
+LEFT_OUT = """() => { const m = document.querySelector('[data-testid="stMain"]');
+  return Math.max(0, m.scrollHeight - m.clientHeight); }"""
 
 
 def view_of(url_path: str) -> str:
@@ -100,6 +106,45 @@ def bring_charts_into_view(page) -> None:
     page.locator("h1").first.scroll_into_view_if_needed()
 
 
+# The content's height, once nothing is running or loading (else null).
+CONTENT_HEIGHT = """() => {
+  const busy = document.querySelector('[data-testid="stStatusWidgetRunningIcon"], '
+    + '[data-testid="stSkeletonElement"], [data-testid="stSkeleton"], [data-stale="true"]');
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (busy || app.getAttribute('data-test-script-state') !== 'notRunning') return null;
+  return Math.max(...[...document.querySelectorAll(
+    '[data-testid="stMain"], [data-testid="stMainBlockContainer"]')].map(e => e.scrollHeight));
+}"""
+MAX_SHOT_HEIGHT = 16_000  # px: Chromium's screenshots stay reliable below this
+
+
+def settled_height(page, quiet_ms: int = 500, timeout_ms: int = 30_000) -> int:
+    """The content's height once the page is complete: nothing running or loading, and the same
+    height at two checks `quiet_ms` apart (lower sections draw after the script has finished)."""
+    last, waited = None, 0
+    while waited < timeout_ms:
+        height = page.evaluate(CONTENT_HEIGHT)
+        if height is not None and height == last:
+            return int(height)
+        last = height
+        page.wait_for_timeout(quiet_ms)
+        waited += quiet_ms
+    raise AssertionError(f"the page did not settle in {timeout_ms} ms (last height {last})")
+
+
+def fit_viewport_to_content(page, width: int) -> None:
+    """Make the viewport as tall as the complete page (up to MAX_SHOT_HEIGHT), with every chart
+    drawn: a taller viewport draws more (charts render when in view), so measure again until the
+    content fits."""
+    for _ in range(4):
+        height = min(settled_height(page) + 40, MAX_SHOT_HEIGHT)
+        page.set_viewport_size({"width": width, "height": height})
+        bring_charts_into_view(page)
+        settled_height(page)  # what the taller viewport drew
+        if page.evaluate(LEFT_OUT) <= 1 or height == MAX_SHOT_HEIGHT:
+            return
+
+
 def measure(page) -> dict:
     """Tables, charts and controls of the page, each measured while it is in view."""
     seen: dict = {"tables": [], "frames": [], "charts": [], "controls": [], "vw": 0}
@@ -144,17 +189,13 @@ def test_tables_fit_and_no_control_covers_a_chart(page, app_url, url_path, size)
     assert not seen.get("overlaps"), f"controls on top of charts: {seen['overlaps']}"
 
     # The whole page, for people to look at: a viewport as tall as the content.
-    tall = page.evaluate(
-        """() => Math.max(...[...document.querySelectorAll(
-             '[data-testid="stMain"], [data-testid="stMainBlockContainer"]')]
-             .map(e => e.scrollHeight))"""
-    )
-    page.set_viewport_size({"width": width, "height": min(int(tall) + 40, 16000)})
-    bring_charts_into_view(page)
-    page.wait_for_timeout(800)
+    fit_viewport_to_content(page, width)
     SHOTS.mkdir(parents=True, exist_ok=True)
     name = re.sub(r"[^a-z0-9-]+", "-", url_path)
     page.screenshot(path=str(SHOTS / f"{name}-{width}x{height}.png"))
+    left = page.evaluate(LEFT_OUT)
+    capped = page.viewport_size["height"] >= MAX_SHOT_HEIGHT
+    assert left <= 1 or capped, f"the screenshot of {url_path} at {width}×{height}: {left} px cut"
 
 
 # --- chart text that must not collide or be cut ---------------------------------------------------
