@@ -5,9 +5,9 @@ from pathlib import Path
 import streamlit as st
 
 from components.data import get_package
-from components.i18n import LANGUAGES, t, translate
+from components.i18n import LANGUAGES, fix_language, translate
 from components.layout import hide_navigation_when_embedded, problems_page, sidebar_footer
-from components.registry import DEFAULT_URL_PATH, PAGES
+from components.registry import DEFAULT_URL_PATH, navigation_pages
 from components.session_guard import discard_forged_widget_state
 from components.share import render_share, set_current_page
 from components.slides import slide_style
@@ -29,24 +29,17 @@ if "lang" not in st.query_params and st.session_state.get("lang", "en") != "en":
     st.query_params["lang"] = st.session_state["lang"]
 # The picker is labelled in every language at once: a reader finds it whatever is shown now.
 language_label = " · ".join(translate(code, "nav.language") for code in LANGUAGES)
-url_choice("lang", list(LANGUAGES), default="en", label=language_label, format_func=LANGUAGES.get)
+language = url_choice(
+    "lang", list(LANGUAGES), default="en", label=language_label, format_func=LANGUAGES.get
+)
+fix_language(language)
 
 package = get_package()
 if not package.ok:
     problems_page(package)
     st.stop()
 
-pages = [
-    st.Page(
-        p.file,
-        url_path=p.url_path,
-        title=t(p.title_key),
-        icon=p.icon,
-        default=(p.url_path == DEFAULT_URL_PATH),
-    )
-    for p in PAGES
-]
-page = st.navigation(pages)
+page = st.navigation(navigation_pages(language))
 set_current_page(page.url_path or DEFAULT_URL_PATH)  # the default page's url_path is ""
 slide_style(page.url_path or DEFAULT_URL_PATH)
 page.run()

@@ -6,18 +6,17 @@ import streamlit as st
 from components.briefing import briefing_button, record_as_of
 from components.cached import arrow_table, cached
 from components.charts import cached_figure, csv_download, show_chart
-from components.data import get_package
+from components.data import cycle_choices, get_package
 from components.i18n import t, words
 from components.layout import data_table, fit_table, page_header, source_note
-from components.registry import page_file
+from components.registry import page_target
 from components.url_state import changed_here, render_notices, url_choice
 from views import candidate as view
 from views.commitments import candidacy_options
-from views.common import cycles_desc
 from views.text import md_text
 
 package = get_package()
-cycles = [str(c) for c in cycles_desc(package["cycles"])]
+cycles = cycle_choices(package)
 cycle = int(url_choice("cycle", cycles, default=cycles[0], label=t("common.cycle")))
 
 
@@ -70,13 +69,13 @@ page_header(model.title, model.state)
 
 links = st.columns([1, 1, 3])
 links[0].page_link(
-    page_file("compare"),
+    page_target("compare"),
     label=t("candidate.compare_link"),
     icon=":material/compare_arrows:",
     query_params={"cycle": str(cycle), "candidate": person_id},
 )
 links[1].page_link(
-    page_file("overview"),
+    page_target("overview"),
     label=t("candidate.overview_link"),
     icon=":material/home:",
     query_params={"cycle": str(cycle)},
@@ -88,7 +87,7 @@ fact_cols = st.columns(4)
 for i, (label, value) in enumerate(model.facts):
     fact_cols[i % 4].markdown(f"**{label}**  \n{md_text(value)}")
 if model.sources:
-    st.caption(f"{t('candidate.sources')}: {model.sources}")
+    st.caption(t("common.labelled", label=t("candidate.sources"), value=model.sources))
 source_note(package, "candidacies", "people")
 if model.history_lines:
     with st.expander(t("candidate.history_title"), expanded=model.history_open):
@@ -133,7 +132,7 @@ if model.earlier_lines:
     st.caption(t("candidate.earlier_caption", name=md_text(who.name)))
     st.markdown("\n".join(model.earlier_lines))
     st.page_link(
-        page_file("record"),
+        page_target("record"),
         label=t("candidate.earlier_link", name=md_text(who.name)),
         icon=":material/history_edu:",
         query_params={"person": person_id},

@@ -5,15 +5,14 @@ import streamlit as st
 
 from components.cached import cached
 from components.charts import cached_figure, csv_download, show_chart
-from components.data import get_package
+from components.data import cycle_choices, get_package
 from components.i18n import t, words
 from components.layout import candidate_link, fit_table, page_header, source_note
 from components.url_state import changed_here, url_choice, url_multi
 from views import compare as view
-from views.common import cycles_desc
 
 package = get_package()
-cycles = [str(c) for c in cycles_desc(package["cycles"])]
+cycles = cycle_choices(package)
 cycle = int(url_choice("cycle", cycles, default=cycles[0], label=t("common.cycle")))
 
 

@@ -5,18 +5,17 @@ from datetime import date, timedelta
 import streamlit as st
 
 from components.cached import cached
-from components.data import curated_changes, get_package
+from components.data import curated_changes, cycle_choices, get_package
 from components.i18n import format_date, t, words
 from components.layout import in_rows, page_header, source_note
-from components.registry import page_file
+from components.registry import page_target
 from components.url_state import url_choice
 from loaders.clock import today
 from views import overview as view
 from views import updates as updates_view
-from views.common import cycles_desc
 
 package = get_package()
-cycles = [str(c) for c in cycles_desc(package["cycles"])]
+cycles = cycle_choices(package)
 cycle = int(url_choice("cycle", cycles, default=cycles[0], label=t("common.cycle")))
 
 
@@ -40,7 +39,7 @@ recent_since = today() - timedelta(days=updates_view.DEFAULT_DAYS)
 recent_audit = curated_changes(package, recent_since)
 recent = cached(recent_updates, package, recent_since.isoformat())
 st.page_link(
-    page_file("updates"),
+    page_target("updates"),
     label=t("overview.updates_link", n=recent, date=format_date(recent_since)),
     icon=":material/new_releases:",
 )
@@ -61,7 +60,7 @@ for column, card in in_rows(model.cards, 3):
             st.markdown(line)
         st.caption(card.source)
         st.page_link(
-            page_file("candidate"),
+            page_target("candidate"),
             label=t("candidate.profile_link"),
             icon=":material/person:",
             query_params={"cycle": str(cycle), "candidate": card.person_id},

@@ -13,7 +13,7 @@ import streamlit as st
 from components import present, share
 from components.i18n import t
 from components.layout import page_header
-from components.registry import page_file
+from components.registry import page_target
 from components.url_state import changed_here, notice_slot, url_choice
 from views.text import md_text
 
@@ -92,7 +92,7 @@ with bar.container(width="content"):
         t("present.heading", deck=deck.title),
         t("present.state", n=total, description=md_text(deck.description, limit=220)),
     )
-bar.page_link(page_file("overview"), label=t("present.exit"), icon=":material/close:")
+bar.page_link(page_target("overview"), label=t("present.exit"), icon=":material/close:")
 
 deck_problems = [p for name, ps in file_problems.items() if name == f"{deck_id}.json" for p in ps]
 if deck_problems:

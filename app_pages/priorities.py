@@ -5,13 +5,12 @@ import streamlit as st
 
 from components.cached import cached
 from components.charts import cached_figure, csv_download, show_chart
-from components.data import get_package
+from components.data import cycle_choices, get_package
 from components.i18n import t, words
 from components.layout import fit_table_paged, page_header, source_note
-from components.registry import page_file
+from components.registry import page_target
 from components.url_state import url_choice
 from views import priorities as view
-from views.common import cycles_desc
 
 package = get_package()
 priorities = dict(view.priority_options(package["priorities"]))
@@ -22,7 +21,7 @@ priority = url_choice(
     label=t("priorities.priority"),
     format_func=lambda p: f"{p.upper()} · {priorities.get(p, p)}",
 )
-cycles = [str(c) for c in cycles_desc(package["cycles"])]
+cycles = cycle_choices(package)
 cycle = int(url_choice("cycle", cycles, default=cycles[0], label=t("common.cycle")))
 
 
@@ -73,7 +72,7 @@ for card in model.indicator_cards:
         st.markdown(card.heading)
         st.caption(card.meta)
         st.page_link(
-            page_file("map"),
+            page_target("map"),
             label=card.map_label,
             icon=":material/public:",
             query_params={"indicator": card.indicator_id},
@@ -92,7 +91,7 @@ else:
         col.metric(label, n)
     for person_id, label in model.record_links:
         st.page_link(
-            page_file("record"),
+            page_target("record"),
             label=label,
             icon=":material/history_edu:",
             query_params={"person": person_id, "priority": priority},

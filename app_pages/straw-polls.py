@@ -7,7 +7,7 @@ from components.charts import cached_figure, csv_download, show_chart
 from components.data import get_package
 from components.i18n import t, words
 from components.layout import fit_table, page_header, source_note
-from components.registry import page_file
+from components.registry import page_target
 from components.url_state import url_choice, url_multi
 from views import straw_polls as view
 
@@ -64,7 +64,7 @@ if not polled:
     )
     for other in with_polls:
         st.page_link(
-            page_file("straw-polls"),
+            page_target("straw-polls"),
             label=t("straw_polls.see_cycle", cycle=other),
             icon=":material/how_to_vote:",
             query_params={"cycle": str(other)},

@@ -8,7 +8,7 @@ from components.cached import cached
 from components.data import curated_changes, get_package
 from components.i18n import t, words
 from components.layout import page_header
-from components.registry import page_files
+from components.registry import page_target
 from components.url_state import url_date
 from loaders.clock import today as clock_today
 from views import updates as view
@@ -36,9 +36,8 @@ page_header(model.title, model.state)
 if model.empty:
     st.info(model.empty, icon=":material/inbox:")
 
-files = page_files()
 for line, page, params in model.lines:
     left, right = st.columns([5, 1], vertical_alignment="center")
     left.markdown(line)
-    right.page_link(files[page], label=t("updates.open_view"), query_params=params)
+    right.page_link(page_target(page), label=t("updates.open_view"), query_params=params)
 st.caption(t("updates.about"))

@@ -257,7 +257,7 @@ def server_suite(
         print(f"[server {label}] cold start {result['cold_start_s']:.1f} s", flush=True)
         for url in bytes_urls:
             asyncio.run(open_page(port, url_map(url), timeout=300))  # first visit imports the page
-            load = asyncio.run(open_page(port, url_map(url), timeout=300, keep=True))
+            load = asyncio.run(open_page(port, url_map(url), timeout=300, keep=True, deflate=True))
             assets = {}
             for path in sorted(static_assets(load.payloads)):
                 status, wire, plain = http_get(port, path)

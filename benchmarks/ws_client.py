@@ -55,16 +55,25 @@ async def connect(port: int, *, timeout: float = 60.0, headers: dict[str, str] |
 
 
 async def run_page(
-    ws, url: str, *, timeout: float = 60.0, keep: bool = False, result: PageLoad | None = None
+    ws,
+    url: str,
+    *,
+    timeout: float = 60.0,
+    keep: bool = False,
+    deflate: bool = False,
+    result: PageLoad | None = None,
 ) -> PageLoad:
     """Run `url`'s page on an open session (a first load or a rerun) until `script_finished`.
 
-    Fills `result` (a new PageLoad if None) as it goes, so a timeout keeps what was seen."""
+    Fills `result` (a new PageLoad if None) as it goes, so a timeout keeps what was seen.
+    `deflate`: also count the stream through zlib (`PageLoad.deflated`). Off by default: it is
+    the client's largest CPU cost, and a load test on the server's machine must not take CPU the
+    servers are measured on."""
     page_name, query = split_url(url)
     result = result or PageLoad()
     result.response_headers = dict(ws.response.headers)
     start = time.perf_counter()
-    compressor = zlib.compressobj()
+    compressor = zlib.compressobj() if deflate else None
     back = BackMsg()
     back.rerun_script.query_string = query
     back.rerun_script.page_name = page_name
@@ -75,7 +84,8 @@ async def run_page(
             if isinstance(data, str):
                 data = data.encode()
             result.bytes += len(data)
-            result.deflated += len(compressor.compress(data))
+            if compressor is not None:
+                result.deflated += len(compressor.compress(data))
             result.messages += 1
             if keep:
                 result.payloads.append(data)
@@ -95,7 +105,8 @@ async def run_page(
             if kind == "page_not_found":
                 result.error = result.error or f"page not found: {page_name}"
     result.seconds = time.perf_counter() - start
-    result.deflated += len(compressor.flush(zlib.Z_SYNC_FLUSH))
+    if compressor is not None:
+        result.deflated += len(compressor.flush(zlib.Z_SYNC_FLUSH))
     result.ok = not result.error
     return result
 
@@ -109,6 +120,7 @@ async def open_page(
     reached=None,
     connect_retries: float = 0.0,
     keep: bool = False,
+    deflate: bool = False,
     headers: dict[str, str] | None = None,
 ) -> PageLoad:
     """One session opening `url`; with `hold`, stay connected until it is set (many viewers).
@@ -127,7 +139,7 @@ async def open_page(
                     raise
                 await asyncio.sleep(0.05)
         async with ws:
-            await run_page(ws, url, timeout=timeout, keep=keep, result=result)
+            await run_page(ws, url, timeout=timeout, keep=keep, deflate=deflate, result=result)
             result.seconds = time.perf_counter() - start  # from connect, as before
             if reached is not None:
                 reached()

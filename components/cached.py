@@ -1,7 +1,7 @@
 """Per-data-version memo of derived things (lookups, view models): computed once, shared read-only.
 
 `cached(builder, package, *args)` runs `builder(package, *args)` once per data version,
-arguments and language, in one `st.cache_resource`, and returns the same object afterwards: treat
+arguments and language, in one process-wide `Memo`, and returns the same object afterwards: treat
 it as read-only (polars frames are immutable; copy a dict or list before changing it). The views
 stay pure: the builders are small functions in the page (or here) that call them.
 
@@ -12,6 +12,8 @@ data directory, the builder's file and name, the (plain-value) arguments and the
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -21,9 +23,10 @@ import streamlit as st
 from streamlit import dataframe_util
 
 from components.i18n import current_language
+from components.this_run import this_run
 from loaders import Package
 
-__all__ = ["cached", "builder_id", "arrow_table"]
+__all__ = ["cached", "builder_id", "arrow_table", "memo", "Memo"]
 
 T = TypeVar("T")
 
@@ -36,10 +39,58 @@ def builder_id(builder: Callable) -> str:
     return f"{where}:{getattr(builder, '__qualname__', repr(builder))}"
 
 
-@st.cache_resource(max_entries=512, show_spinner=False)
-def _memo(key: str, _builder: Callable, _package: Package, _args: tuple, _kwargs: dict) -> Any:
-    # `key` (one string, cheap for Streamlit to hash) is the whole cache key; see `cached`.
-    return _builder(_package, *_args, **_kwargs)
+MAX_ENTRIES = 512  # entries of old data versions age out
+MEMO = "memo"  # this run's handle on the process memo, in `this_run()`
+
+
+class Memo:
+    """A bounded, thread-safe memo: each key is computed once, by the first run that asks (the
+    others wait for it), and shared read-only. A dict look-up, where an `st.cache_resource` hit
+    hashes its arguments and takes its locks on every call."""
+
+    def __init__(self, max_entries: int = MAX_ENTRIES) -> None:
+        self._values: OrderedDict[str, Any] = OrderedDict()
+        self._computing: dict[str, threading.Lock] = {}
+        self._lock = threading.Lock()
+        self._max = max_entries
+
+    def get(self, key: str, compute: Callable[[], T]) -> T:
+        with self._lock:
+            if key in self._values:
+                self._values.move_to_end(key)
+                return self._values[key]
+            computing = self._computing.setdefault(key, threading.Lock())
+        with computing:
+            with self._lock:
+                if key in self._values:  # computed by the run we waited for
+                    return self._values[key]
+            try:
+                value = compute()
+            except BaseException:  # nothing is kept: the next run tries again
+                with self._lock:
+                    self._computing.pop(key, None)
+                raise
+            with self._lock:
+                self._values[key] = value
+                self._computing.pop(key, None)
+                while len(self._values) > self._max:
+                    self._values.popitem(last=False)
+        return value
+
+
+@st.cache_resource(show_spinner=False)
+def _process_memo() -> Memo:
+    # Held by Streamlit's cache so that `st.cache_resource.clear()` starts afresh (tests do).
+    return Memo()
+
+
+def memo() -> Memo:
+    """The process's memo (looked up in Streamlit's cache once per script run)."""
+    run = this_run()
+    found = run.get(MEMO)
+    if found is None:
+        found = run[MEMO] = _process_memo()
+    return found
 
 
 def cached(builder: Callable[..., T], package: Package, *args: Any, **kwargs: Any) -> T:
@@ -59,7 +110,7 @@ def cached(builder: Callable[..., T], package: Package, *args: Any, **kwargs: An
             sorted(kwargs.items()),
         )
     )
-    return _memo(key, _builder=builder, _package=package, _args=args, _kwargs=kwargs)
+    return memo().get(key, lambda: builder(package, *args, **kwargs))
 
 
 def arrow_table(frame: pl.DataFrame) -> pa.Table:

@@ -15,14 +15,19 @@ import time
 
 import streamlit as st
 
+from components.cached import cached
 from components.i18n import current_language, localized_agenda, localized_indicators, t
-from components.url_state import NOTICES, RUN_PACKAGE
+from components.this_run import this_run
+from components.url_state import NOTICES
 from loaders import Package, data_version, default_data_dir, load_package
 from loaders.package import default_db_url
+from views.common import cycles_desc
 from views.package_info import package_file
+from views.words import DATA_TERMS, localized_columns
 
 __all__ = [
     "curated_changes",
+    "cycle_choices",
     "db_status",
     "get_package",
     "published_reader",
@@ -30,6 +35,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 RETRY_AFTER_S = 30  # after a failure, read the files for this long before trying the database again
+PACKAGE = "package"  # this run's package, in `this_run()`
 _failed_at: dict[str, float] = {}
 
 
@@ -69,10 +75,10 @@ def get_package() -> Package:
     """The current package (valid or not), with the agenda's titles and asks in the current
     language; reloads when a data file or the database changes."""
     # The entry file and the page both ask; look the package up once per script run.
-    package = st.session_state.get(RUN_PACKAGE)
+    run = this_run()
+    package = run.get(PACKAGE)
     if package is None:
-        package = _in_language(_current_package(), current_language())
-        st.session_state[RUN_PACKAGE] = package
+        package = run[PACKAGE] = _in_language(_current_package(), current_language())
     return package
 
 
@@ -84,6 +90,8 @@ def _localized(_package: Package, version: str, language: str) -> Package:
         _package["priorities"], _package["asks"], language
     )
     tables["indicators"] = localized_indicators(_package["indicators"], language)
+    for name, columns in DATA_TERMS.items():
+        tables[name] = localized_columns(_package[name], language, columns)
     return dataclasses.replace(_package, tables=tables)
 
 
@@ -104,9 +112,9 @@ def _current_package() -> Package:
         return _files_fallback(data_dir, files_version)
     try:
         store = _store().open_store(url, data_dir)
-        state = store.state()
+        state = store.state(files_version)
         if state.edits == 0 and state.seeded_from != files_version and store.refill_if_unedited():
-            state = store.state()
+            state = store.state(files_version)
     except Exception:  # any database failure: show the files, say so, keep the app up
         log.exception("the curators' database is unavailable; showing the package files")
         _failed_at[url] = time.monotonic()
@@ -154,3 +162,12 @@ def curated_changes(package: Package, since) -> list[dict]:
     if store is None:
         return []
     return _changes(store.url, package.version, since.isoformat())
+
+
+def cycle_choices(package: Package) -> tuple[str, ...]:
+    """The selection cycles, newest first, as the cycle pickers offer them (once per version)."""
+    return cached(_cycle_choices, package)
+
+
+def _cycle_choices(package: Package) -> tuple[str, ...]:
+    return tuple(str(c) for c in cycles_desc(package["cycles"]))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from components.this_run import this_run
 from views.words import (
     DEFAULT_LANGUAGE,
     LANGUAGES,
@@ -27,6 +28,7 @@ __all__ = [
     "MONTHS",
     "catalogue",
     "current_language",
+    "fix_language",
     "format_date",
     "format_date_in",
     "localized_agenda",
@@ -42,8 +44,15 @@ LANGUAGE_KEY = "lang"
 
 def current_language() -> str:
     """The language chosen for this session (set from the URL by the entry file)."""
-    language = st.session_state.get(LANGUAGE_KEY, DEFAULT_LANGUAGE)
+    language = this_run().get(LANGUAGE_KEY)
+    if language is None:  # before the entry file has fixed it, or a page run on its own
+        language = st.session_state.get(LANGUAGE_KEY, DEFAULT_LANGUAGE)
     return language if language in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def fix_language(language: str) -> None:
+    """Keep `language` as this run's (the entry file calls this once the picker has read it)."""
+    this_run()[LANGUAGE_KEY] = language
 
 
 def words() -> Words:

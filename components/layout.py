@@ -10,8 +10,9 @@ from urllib.parse import urlparse
 import polars as pl
 import streamlit as st
 
-from components.i18n import data_text, format_date, t
-from components.registry import page_file
+from components.cached import cached
+from components.i18n import data_text, format_date, t, words
+from components.registry import page_target
 from components.share import is_embedded, share_slot
 from components.url_state import notice_slot
 from loaders import Package
@@ -178,7 +179,7 @@ def fit_table_paged(
 def candidate_link(cycle: int, person_id: str, label: str, *, where=st) -> None:
     """A link to one candidacy's profile page (in `where`: the page, or a column)."""
     where.page_link(
-        page_file("candidate"),
+        page_target("candidate"),
         label=label,
         icon=":material/person:",
         query_params={"cycle": str(cycle), "candidate": person_id},
@@ -220,6 +221,15 @@ def source_note(
     cites the sources those rows cite (by site, most cited first), not the whole table's: a 2026
     view never cites 2016's sources.
     """
+    if shown is None:  # the same text for every visitor of this data version and language
+        st.caption(cached(_source_text, package, resources))
+    else:
+        st.caption(_source_text(package, resources, shown))
+
+
+def _source_text(
+    package: Package, resources: tuple[str, ...], shown: Mapping[str, pl.DataFrame] | None = None
+) -> str:
     parts = []
     for name in resources:
         res = package.descriptor.resource(name)
@@ -231,7 +241,7 @@ def source_note(
             more = t("common.and_more", n=len(urls) - 3) if len(urls) > 3 else ""
         else:
             sources = "; ".join(
-                md_link(s.get("path"), s.get("title") or s.get("path", "")) for s in res.sources[:3]
+                md_link(s.get("path"), words().source_title(s)) for s in res.sources[:3]
             )
             more = t("common.and_more", n=len(res.sources) - 3) if len(res.sources) > 3 else ""
         as_of = (
@@ -241,7 +251,7 @@ def source_note(
         )
         title = data_text("resources", f"{name}_title", res.title)
         parts.append(f"**{md_text(title)}** — {sources}{more} ({as_of})")
-    st.caption(t("common.source") + ": " + " · ".join(parts))
+    return t("common.labelled", label=t("common.source"), value=" · ".join(parts))
 
 
 def sidebar_footer(package: Package) -> None:

@@ -14,8 +14,8 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from components.i18n import t
-from components.registry import page_file, url_paths
+from components.i18n import t, words
+from components.registry import page_target, url_paths
 from components.url_state import current_params
 from loaders.clock import today
 from views import decks as deck_view
@@ -44,6 +44,7 @@ PAGE = "_share_page"
 SLOT = "_share_slot"
 STATE = "_share_state"
 OWN_DECK = "_own_deck"
+SHARE_OPEN = "share_open"  # the copy-link popover's open state (a widget key)
 
 
 def decks_dir() -> Path:
@@ -115,7 +116,15 @@ def render_share() -> None:
     page = current_page()
     params = current_params()
     link = view_link(page, params)
-    with slot.popover(t("share.button"), help=t("share.help"), icon=":material/link:"):
+    # Lazy: the contents (link, captions, the deck form) are built only while the popover is open,
+    # not on every page load of every visitor.
+    share = slot.popover(
+        t("share.button"), help=t("share.help"), icon=":material/link:", key=SHARE_OPEN,
+        on_change="rerun",
+    )  # fmt: skip
+    if not share.open:
+        return
+    with share:
         st.markdown(t("share.intro"))
         st.code(link, language=None, wrap_lines=True)
         if not link.startswith("http"):
@@ -136,8 +145,10 @@ def set_own_deck(deck: deck_view.Deck | None) -> None:
 
 
 def shipped_decks() -> tuple[list[deck_view.Deck], dict[str, list[deck_view.Problem]]]:
-    """The read-only decks of the decks folder, and the problems per file."""
-    return deck_view.load_decks(decks_dir(), known_pages())
+    """The read-only decks of the decks folder in the reader's language, and the problems per
+    file."""
+    decks, problems = deck_view.load_decks(decks_dir(), known_pages())
+    return [deck_view.localized_deck(d, words()) for d in decks], problems
 
 
 def own_deck_download(deck: deck_view.Deck, key: str) -> None:
@@ -195,7 +206,7 @@ def _add_to_deck_form(page: str, params: dict[str, list[str]], title: str) -> No
     if mine is not None:
         own_deck_download(mine, "share_deck_download")
         st.page_link(
-            page_file("present"),
+            page_target("present"),
             label=t("share.deck_open"),
             icon=":material/slideshow:",
             query_params={"deck": mine.id, "slide": str(len(mine.slides))},

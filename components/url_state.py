@@ -43,7 +43,6 @@ NOTICE_ICON = ":material/info:"  # the icon of a link notice (tests pick notices
 NOTICES = "_url_notices"
 KEYS = "_url_keys"
 SLOT = "_url_notice_slot"
-RUN_PACKAGE = "_package_this_run"  # the package this run read (components.data), forgotten here
 GLOBAL_KEYS = ("lang",)
 MAX_SHOWN = 60  # a notice quotes at most this many characters of a bad value
 TOO_LONG = ("link", "too-long")  # where the browser guard sends a link Streamlit had to drop
@@ -60,10 +59,9 @@ _GUARD = """<script>(() => {{
 
 
 def start_run() -> None:
-    """Forget last run's notices, known keys and package (the entry file calls this first)."""
+    """Forget last run's notices and known keys (the entry file calls this first)."""
     st.session_state[NOTICES] = []
     st.session_state[KEYS] = set(GLOBAL_KEYS)
-    st.session_state.pop(RUN_PACKAGE, None)
     key, value = TOO_LONG
     if st.query_params.get_all(key) == [value]:
         _notice(

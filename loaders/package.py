@@ -49,7 +49,12 @@ class Package:
 
 def default_data_dir() -> Path:
     """The package the app reads: `$TRACKER_DATA_DIR`, else the repository's `data/`."""
-    return Path(os.environ.get(DATA_DIR_ENV) or REPO_ROOT / "data").resolve()
+    return _resolved(os.environ.get(DATA_DIR_ENV) or str(REPO_ROOT / "data"))
+
+
+@lru_cache(maxsize=8)  # asked on every rerun; resolving walks the path on disk
+def _resolved(path: str) -> Path:
+    return Path(path).resolve()
 
 
 def default_db_url() -> str:

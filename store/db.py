@@ -272,8 +272,9 @@ class Store:
         return True
 
     # -- reads ------------------------------------------------------------------------------------
-    def state(self) -> StoreState:
-        """Data version, edit count and fill origin, in one query."""
+    def state(self, files_version: str | None = None) -> StoreState:
+        """Data version, edit count and fill origin, in one query (`files_version`: the files'
+        version if the caller has just computed it)."""
         self.ensure_ready()
         meta = self.tables.meta
         with self.engine.connect() as conn:
@@ -282,7 +283,7 @@ class Store:
             data_version=int(rows["data_version"][0]),
             edits=int(rows["edits"][0]),
             seeded_from=rows["seeded_from"][1] or "",
-            files_version=data_version(self.data_dir),
+            files_version=files_version or data_version(self.data_dir),
         )
 
     def text_frames(self, conn: sa.Connection | None = None) -> dict[str, pl.DataFrame]:

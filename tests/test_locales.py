@@ -1,7 +1,8 @@
 """Every English catalogue key exists in French and Spanish with the same {placeholders} and is
-translated (never left in English); the data-label catalogues (agenda, indicators, table titles)
-cover every row of the data; pages render in French and Spanish with a translated title; an
-unknown language falls back to English."""
+translated (never left in English); the data-label catalogues (agenda, indicators, table titles,
+descriptions and known gaps, field descriptions, source titles) cover every row of the data; counts
+take the language's plural form and no text keeps a raw '(s)'; pages render in French and Spanish
+with a translated title; an unknown language falls back to English."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import tomllib
 from functools import cache
 from pathlib import Path
 
+import polars as pl
 import pytest
 
 from components.registry import DEFAULT_URL_PATH, url_paths
@@ -25,7 +27,7 @@ SAME_WORD = {
     "fr": {
         "Source", "source", "Sources", "sources", "source ↗", "Date", "Table", "Licence", "Cycle",
         "Note", "Mission", "Total", "questionnaire", "action", "omission", "encourage",
-        "Encourage", "ISO3", "Dates",
+        "Encourage", "ISO3", "Dates", "Type", "Description", "date",
     },
     "es": {"general (1)", "general", "provisional", "no", "Total", "ISO3"},
 }  # fmt: skip
@@ -59,14 +61,21 @@ def test_catalogue_has_every_key_with_the_same_placeholders(language, english):
     assert not extra, f"{language}/{english.name} has keys English does not: {extra}"
 
 
-@cache  # the English title of each page is compared with two languages: render it once
-def _title(language: str, url_path: str) -> str:
-    from tests.pages.apptest import open_page
+@cache  # each page is rendered once per language, for its title and for its every text
+def _rendered(language: str, url_path: str, query: str = "") -> tuple[str, tuple[str, ...]]:
+    """The page's title and every text a reader sees on it (`shown_strings`); `query` is
+    more of the link ('country=CHL')."""
+    from tests.pages.apptest import open_page, shown_strings
 
-    at = open_page(None if url_path == DEFAULT_URL_PATH else url_path, lang=language)
+    params = dict(p.split("=") for p in query.split("&") if p)
+    at = open_page(None if url_path == DEFAULT_URL_PATH else url_path, lang=language, **params)
     titles = [t.value for t in at.title]
     assert titles, f"no title on {url_path} in {language}"
-    return re.sub(r"\s+", " ", titles[0])
+    return re.sub(r"\s+", " ", titles[0]), tuple(shown_strings(at))
+
+
+def _title(language: str, url_path: str) -> str:
+    return _rendered(language, url_path)[0]
 
 
 @pytest.mark.parametrize("language", OTHERS)
@@ -143,16 +152,98 @@ def test_every_table_title_is_translated(package, language):
         assert texts.get(f"{res.name}_title") not in (None, res.title), (language, res.name)
 
 
+@pytest.mark.parametrize("kind", ("description", "gaps"))
 @pytest.mark.parametrize("language", OTHERS)
-def test_every_table_description_is_translated(package, language):
-    """The descriptions the Data & methods page shows (one per table of the data package)."""
+def test_every_table_description_and_known_gaps_are_translated(package, language, kind):
+    """What the Data & methods page says of each table: its description and, where it has
+    some, its known gaps (keyed <table>_description, <table>_gaps)."""
     texts = load(LOCALES / language / "resources.toml")
     left = [
         res.name
         for res in package.descriptor.resources
-        if texts.get(f"{res.name}_description") in (None, res.description)
+        if getattr(res, kind) and texts.get(f"{res.name}_{kind}") in (None, getattr(res, kind))
     ]
-    assert not left, f"{language}/resources.toml lacks a translated description for {left}"
+    assert not left, f"{language}/resources.toml lacks a translated {kind} for {left}"
+
+
+# Sources named as their owners name them (an organisation, a publication, a repository), in every
+# language: the only source titles the catalogues need not translate.
+PROPER_NAMES = {
+    "Human Rights Watch",  # the organisation's name
+    "CIVICUS Monitor: People Power Under Attack 2023-2025",  # the report's published title
+    "world-politics-datalab/vetoes-un-security-council",  # a repository's name
+    "Creative Commons Attribution 4.0",  # a licence's name (fr: spelt the same)
+}
+
+
+@pytest.mark.parametrize("language", OTHERS)
+def test_every_field_description_is_translated(package, language):
+    """The description of every field of every table (the Data & methods page lists them)."""
+    texts = load(LOCALES / language / "fields.toml")
+    left = [
+        f"{res.name}_{f.name}"
+        for res in package.descriptor.resources
+        for f in res.fields
+        if f.description and texts.get(f"{res.name}_{f.name}") in (None, f.description)
+    ]
+    assert not left, f"{language}/fields.toml lacks a translated description for {left}"
+
+
+@pytest.mark.parametrize("language", OTHERS)
+def test_every_source_and_licence_title_is_translated(package, language):
+    """Every source a table cites and every licence it is under, keyed by the English title;
+    proper names (PROPER_NAMES) may stay as their owners write them."""
+    resources = package.descriptor.resources
+    titles = {
+        "sources": {s["title"] for res in resources for s in res.sources if s.get("title")},
+        "licences": {lic.get("title") or lic["name"] for res in resources for lic in res.licenses},
+    }
+    for namespace, english in titles.items():
+        texts = load(LOCALES / language / f"{namespace}.toml")
+        left = sorted(t for t in english if texts.get(t, t) == t and t not in PROPER_NAMES)
+        assert not left, f"{language}/{namespace}.toml lacks a translation of {left}"
+    assert PROPER_NAMES <= titles["sources"] | titles["licences"], "a proper name no one uses"
+
+
+@pytest.mark.parametrize("language", OTHERS)
+def test_every_country_role_and_regional_group_is_translated(package, language):
+    """Country names (keyed by ISO3; a name may be spelt the same), and the offices and UN
+    regional groups the data names (keyed by the English text; never left in English)."""
+    from views.words import DATA_TERMS
+
+    names = load(LOCALES / language / "countries.toml")
+    missing = sorted(set(package["countries"]["iso3"]) - set(names))
+    assert not missing, f"{language}/countries.toml lacks {missing}"
+    for table, columns in DATA_TERMS.items():
+        for column, (namespace, key) in columns.items():
+            if key != column:
+                continue
+            texts = load(LOCALES / language / f"{namespace}.toml")
+            values = set(package[table][column].drop_nulls())
+            left = sorted(v for v in values if texts.get(v) in (None, v))
+            assert not left, f"{language}/{namespace}.toml lacks {table}.{column}: {left}"
+
+
+@pytest.mark.parametrize("language", OTHERS)
+def test_every_shipped_deck_is_translated(package, language):
+    """A shipped deck's title, description, and each slide's title and note; a slide titled
+    with a person's name keeps it."""
+    from views.decks import load_decks, localized_deck
+    from views.words import Words
+
+    people = set(package["people"]["name"])
+    decks, problems = load_decks(LOCALES.parent / "data" / "decks")
+    assert decks and not problems
+    left = []
+    for deck in decks:
+        shown = localized_deck(deck, Words(language))
+        pairs = [(deck.title, shown.title), (deck.description, shown.description)]
+        for own, slide in zip(deck.slides, shown.slides, strict=True):
+            pairs += [(own.note, slide.note)] + (
+                [] if own.title in people else [(own.title, slide.title)]
+            )
+        left += [(deck.id, en) for en, other in pairs if en and other == en]
+    assert not left, f"{language}/decks.toml leaves in English: {left}"
 
 
 def test_the_data_page_reads_in_french(package):
@@ -164,6 +255,17 @@ def test_the_data_page_reads_in_french(package):
     english = package.descriptor.resources[0]
     assert first.description != english.description
     assert english.title not in first.label
+    for entry, res in zip(model.entries, package.descriptor.resources, strict=True):
+        if res.gaps:
+            assert res.gaps not in entry.gaps and entry.gaps.startswith("Lacunes connues : ")
+        for source in res.sources:
+            if source.get("title") not in PROPER_NAMES:
+                assert f"[{source['title']}]" not in entry.sources, (res.name, source["title"])
+        fields = entry.fields
+        assert fields.columns[:2] == ["Champ", "Type"] and "Description" in fields.columns
+        english_descriptions = {f.description for f in res.fields}
+        assert not english_descriptions & set(fields["Description"]), res.name
+        assert "string" not in fields["Type"].to_list(), res.name
 
 
 def test_the_map_reads_in_french_title_legend_and_source_note(package):
@@ -223,7 +325,9 @@ def test_no_text_has_a_raw_plural_and_every_plural_has_both_forms(language):
     raw, lonely = [], []
     for path in sorted((LOCALES / language).glob("*.toml")):
         texts = load(path)
-        raw += [f"{path.stem}.{k}" for k, v in texts.items() if re.search(r"\w\((s|es|e|x)\)", v)]
+        raw += [
+            f"{path.stem}.{k}" for k, v in texts.items() if re.search(r"(?<!http)\((s|es|e|x)\)", v)
+        ]
         lonely += [
             f"{path.stem}.{k}"
             for k in texts
@@ -231,3 +335,73 @@ def test_no_text_has_a_raw_plural_and_every_plural_has_both_forms(language):
         ]
     assert not raw, f"{language}: raw plurals in {raw}"
     assert not lonely, f"{language}: a plural without both forms: {lonely}"
+
+
+def plain(text: str) -> str:
+    """Text as read: no Material icon codes, Markdown marks or escapes, single spaces."""
+    text = re.sub(r":material/[a-z_]+:", " ", text)
+    return re.sub(r"\s+", " ", re.sub(r"[*`\\]", "", text)).strip()
+
+
+def english_phrases(language: str, package) -> dict[str, str]:
+    """{phrase: where it comes from}: phrases of two words or more (outside {placeholders}) of
+    the English catalogues, and the English data labels the catalogues translate (table,
+    indicator and priority titles, source, role and group names), that no catalogue of
+    `language` uses: one of them on a French or Spanish page is English left over."""
+    used = plain(" ".join(v for p in (LOCALES / language).glob("*.toml") for v in load(p).values()))
+    found = {}
+    for path in ENGLISH:
+        for key, text in load(path).items():
+            for literal, *_ in string.Formatter().parse(text):
+                for part in re.split(r"[·\n]|(?<=[.:;!?]) ", plain(literal)):
+                    part = part.strip(" ,;:.—–-()")
+                    if len(part) >= 10 and len(re.findall(r"[^\W\d_]{2,}", part)) >= 2:
+                        found.setdefault(part, f"{path.stem}.{key}")
+    for namespace in ("sources", "roles", "groups", "licences"):
+        found |= {plain(k): namespace for k in load(LOCALES / language / f"{namespace}.toml")}
+    found |= {plain(r.title): f"resources.{r.name}" for r in package.descriptor.resources}
+    found |= {plain(t): "indicators" for t in package["indicators"]["title"]}
+    found |= {plain(t): "agenda" for t in package["priorities"]["title"]}
+    return {p: where for p, where in found.items() if p not in used and p not in PROPER_NAMES}
+
+
+def english_evidence(package) -> tuple[str, ...]:
+    """The data's own free text (paraphrases, summaries, notes: shown as recorded, in English),
+    longest first: an English phrase inside one of them is the evidence, not a leftover."""
+    texts = set()
+    for frame in package.tables.values():
+        for column, dtype in frame.schema.items():
+            values = frame[column]
+            if dtype == pl.List(pl.String):
+                values = values.explode()
+            elif dtype != pl.String:
+                continue
+            texts |= {plain(v) for v in values.drop_nulls().unique() if len(v) >= 20}
+    return tuple(sorted(texts, key=len, reverse=True))
+
+
+@pytest.fixture(scope="module")
+def leftovers(package):
+    """What English left over looks like: the phrases per language, and the evidence."""
+    return {lang: english_phrases(lang, package) for lang in OTHERS}, english_evidence(package)
+
+
+# Views beyond each page's default that show other parts: a country panel, the 2016 race.
+MORE_VIEWS = [("map", "country=CHL"), ("straw-polls", "cycle=2016"), ("compare", "cycle=2016")]
+
+
+@pytest.mark.parametrize("language", OTHERS)
+@pytest.mark.parametrize(("url_path", "query"), [(p, "") for p in url_paths()] + MORE_VIEWS)
+def test_no_english_is_left_on_a_french_or_spanish_page(leftovers, language, url_path, query):
+    """Every text on the page (markdown, captions, labels, options, table headers and cells,
+    chart titles, axes, legends and hovers) holds no English phrase of the catalogues and no
+    English data label the catalogues translate; the data's own evidence is set aside."""
+    phrases, evidence = leftovers[0][language], leftovers[1]
+    left = set()
+    for shown in map(plain, _rendered(language, url_path, query)[1]):
+        hits = [p for p in phrases if p in shown]
+        if hits:
+            for text in evidence:
+                shown = shown.replace(text, " ")
+            left |= {(p, phrases[p]) for p in hits if p in shown}
+    assert not left, f"English left on /{url_path}?{query} in {language}: {sorted(left)}"

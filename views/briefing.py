@@ -32,6 +32,7 @@ __all__ = [
     "briefing_html",
 ]
 
+SOURCES = "{sources}"  # where the linked sources go in `BriefingText.sources_line`
 RADAR_HEIGHT = 460  # px; the page draws it at 500
 
 PLOTLY_HTML_CONFIG = {"displaylogo": False, "responsive": True}
@@ -92,7 +93,9 @@ class BriefingText:
     second_hand: str
     source: str
     archive: str
-    sources_heading: str
+    sources_line: (
+        str  # 'Sources: ' + SOURCES, the label HTML-escaped, in the language's punctuation
+    )
     footer: str
 
 
@@ -144,7 +147,7 @@ def briefing_text(model: CandidateModel, words: Words, *, footer: str) -> Briefi
         second_hand=words("share.brief_second_hand"),
         source=words("common.source"),
         archive=words("share.brief_archive"),
-        sources_heading=words("candidate.sources"),
+        sources_line=words("common.labelled", label=_e(words("candidate.sources")), value=SOURCES),
         footer=footer,
     )
 
@@ -164,7 +167,7 @@ def briefing(
     footer = words(
         "share.brief_footer",
         as_of=words.date(who.as_of) if who.as_of else words("common.as_of_unknown"),
-        data_as_of=data_as_of or "?",
+        data_as_of=words.date(date.fromisoformat(data_as_of)) if data_as_of else "?",
         version=version,
         licences=licences,
         generated=words.date(generated),
@@ -267,7 +270,7 @@ def briefing_html(
 <main>
 <h2>{_e(text.facts_heading)}</h2>
 <dl class="facts">{fact_items}</dl>
-<p class="meta">{_e(text.sources_heading)}: {sources or "—"}</p>
+<p class="meta">{text.sources_line.replace(SOURCES, sources or "—")}</p>
 <h2>{_e(text.radar_heading)}</h2>
 <div class="chart">{radar_div}</div>
 <p class="meta">{_e(text.radar_caption)}</p>

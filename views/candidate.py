@@ -720,9 +720,10 @@ def source_links(urls, words: Words) -> str:
 def _history_line(row: dict, words: Words) -> str:
     """One nominating state's dated action as a Markdown list item (curated text escaped)."""
     note = f" — {md_text(row['note'])}" if row["note"] else ""
+    action = f"{words('candidate.action_' + row['action'])}{note}"
     return (
-        f"- **{words.date(row['date'], row['date_precision'])}** · {md_text(row['state'])}: "
-        f"{words('candidate.action_' + row['action'])}{note} "
+        f"- **{words.date(row['date'], row['date_precision'])}** · "
+        f"{words('common.labelled', label=md_text(row['state']), value=action)} "
         f"({source_links(row['source_url'], words)})"
     )
 
@@ -733,8 +734,13 @@ def _earlier_line(entry: dict, words: Words) -> str:
     return (
         f"- **{words.date(entry['date'], entry['date_precision'])}** · {md_text(entry['role'])} · "
         f"{entry['priority_id'].upper()} · {style['symbol']} "
-        f"{words('common.assessment_' + entry['assessment'])} — **{md_text(entry['title'])}**: "
-        f"{md_text(entry['summary'])} ({source_links(entry['source_url'], words)})"
+        f"{words('common.assessment_' + entry['assessment'])} — "
+        + words(
+            "common.labelled",
+            label=f"**{md_text(entry['title'])}**",
+            value=md_text(entry["summary"]),
+        )
+        + f" ({source_links(entry['source_url'], words)})"
     )
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from views.registry import DEFAULT_URL_PATH
+from views.words import Words
 
 __all__ = [
     "MAX_TITLE",
@@ -28,6 +29,7 @@ __all__ = [
     "Deck",
     "parse_deck",
     "load_decks",
+    "localized_deck",
     "check_slide",
     "slide_link",
     "deck_to_dict",
@@ -196,6 +198,25 @@ def load_decks(
         if deck is not None:
             decks.append(deck)
     return decks, problems
+
+
+def localized_deck(deck: Deck, words: Words) -> Deck:
+    """A shipped deck in the reader's language: the `decks` catalogue's <deck>_title,
+    <deck>_description, <deck>_<n>_title and <deck>_<n>_note (n from 1), else the deck's own."""
+
+    def text(key: str, own: str) -> str:
+        return words.data("decks", f"{deck.id}_{key}", own)
+
+    slides = tuple(
+        replace(s, title=text(f"{n}_title", s.title), note=text(f"{n}_note", s.note))
+        for n, s in enumerate(deck.slides, 1)
+    )
+    return replace(
+        deck,
+        title=text("title", deck.title),
+        description=text("description", deck.description),
+        slides=slides,
+    )
 
 
 def slide_link(slide: Slide) -> str:

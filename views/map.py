@@ -787,7 +787,7 @@ def map_model(
         ),
         table_title=words("map.table_expander", n=plotted.height),
         counts=" · ".join(
-            f"**{md_text(label)}**: {n}"
+            words("common.labelled", label=f"**{md_text(label)}**", value=n)
             for label, n in counts.select("label", "countries").iter_rows()
         ),
         csv_name=f"map-{indicator_id}" + (f"-{year}" if year is not None else ""),

@@ -160,7 +160,7 @@ def _card(row: dict, words: Words) -> Card:
     if row["withdrawn"]:
         lines.append(words("overview.card_withdrawn", date=words.date(row["withdrawn"])))
     outcome = words("overview.outcome_" + row["outcome"])
-    lines.append(f"{words('overview.outcome')}: **{outcome}**")
+    lines.append(words("common.labelled", label=words("overview.outcome"), value=f"**{outcome}**"))
     return Card(
         person_id=row["person_id"],
         lines=lines,

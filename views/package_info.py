@@ -6,6 +6,7 @@ import io
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import polars as pl
@@ -106,7 +107,7 @@ class TableEntry:
     sources: str
     gaps: str | None  # the table's known gaps, None when it has none
     primary_key: str
-    fields: pl.DataFrame  # field, type, required, allowed, description
+    fields: pl.DataFrame  # field, type, required, allowed, description (named in the language)
 
 
 @dataclass(frozen=True)
@@ -123,23 +124,57 @@ class DataModel:
     entries: tuple[TableEntry, ...]
 
 
+def _day(as_of: str | None, words: Words) -> str:
+    """A descriptor's YYYY-MM-DD as people read it ('9 Dec 2025'); '—' when there is none."""
+    try:
+        return words.date(date.fromisoformat(as_of)) if as_of else "—"
+    except ValueError:  # not a day: shown as written
+        return as_of
+
+
+def _licences(item: dict, words: Words) -> str:
+    """The table's licences in the reader's language (`licences` catalogue, by English title)."""
+    return "; ".join(words.data("licences", lic, lic) for lic in item["licenses"])
+
+
+def _fields(item: dict, words: Words) -> pl.DataFrame:
+    """The table's fields with their descriptions and types in the reader's language (the data
+    package's English where a catalogue has none), under translated column names."""
+    name = item["name"]
+    rows = [
+        {
+            **f,
+            "type": words.data("data", "type_" + f["type"].replace(" ", "_"), f["type"]),
+            "description": f["description"]
+            and words.data("fields", f"{name}_{f['field']}", f["description"]),
+        }
+        for f in item["fields"]
+    ]
+    # A typed frame, not a list of dicts: st.dataframe sends it without a pandas round trip.
+    frame = pl.DataFrame(rows, schema=FIELD_SCHEMA, orient="row")
+    return frame.rename({c: words(f"data.col_{c}") for c in FIELD_SCHEMA})
+
+
 def _entry(item: dict, words: Words) -> TableEntry:
+    def bold(key: str, value: str) -> str:
+        return words("common.labelled_bold", label=words(key), value=value)
+
     sources = "; ".join(
-        f"[{s.get('title') or s['path']}]({s['path']})" if s.get("path") else s["title"]
+        f"[{words.source_title(s)}]({s['path']})" if s.get("path") else words.source_title(s)
         for s in item["sources"]
     )
-    title = words.data("resources", f"{item['name']}_title", item["title"])
+    gaps = item["gaps"] and words.data("resources", f"{item['name']}_gaps", item["gaps"])
+    title_text = words.data("resources", f"{item['name']}_title", item["title"])
     return TableEntry(
         name=item["name"],
-        label=f"**{title}** (`{item['name']}`, {item['rows']} {words('data.rows')})",
+        label=f"**{title_text}** (`{item['name']}`, {item['rows']} {words('data.rows')})",
         description=words.data("resources", f"{item['name']}_description", item["description"]),
-        as_of=f"**{words('data.col_as_of')}:** {item['as_of'] or '—'}",
-        licence=f"**{words('data.col_licence')}:** {'; '.join(item['licenses']) or '—'}",
-        sources=f"**{words('data.sources')}:** {sources}",
-        gaps=f"{words('data.gaps')}: {item['gaps']}" if item["gaps"] else None,
-        primary_key=f"**{words('data.primary_key')}:** `{item['primary_key']}`",
-        # A typed frame, not a list of dicts: st.dataframe sends it without a pandas round trip.
-        fields=pl.DataFrame(item["fields"], schema=FIELD_SCHEMA, orient="row"),
+        as_of=bold("data.col_as_of", _day(item["as_of"], words)),
+        licence=bold("data.col_licence", _licences(item, words) or "—"),
+        sources=bold("data.sources", sources),
+        gaps=words("common.labelled", label=words("data.gaps"), value=gaps) if gaps else None,
+        primary_key=bold("data.primary_key", f"`{item['primary_key']}`"),
+        fields=_fields(item, words),
     )
 
 
@@ -156,8 +191,8 @@ def data_model(package: Package, words: Words) -> DataModel:
                     "resources", f"{item['name']}_title", item["title"]
                 ),
                 words("data.col_rows"): item["rows"],
-                words("data.col_as_of"): item["as_of"],
-                words("data.col_licence"): "; ".join(item["licenses"]),
+                words("data.col_as_of"): _day(item["as_of"], words),
+                words("data.col_licence"): _licences(item, words),
             }
             for item in catalog
         ]
@@ -167,7 +202,7 @@ def data_model(package: Package, words: Words) -> DataModel:
             "data.state",
             n=len(catalog),
             version=package.version,
-            as_of=package.descriptor.as_of,
+            as_of=_day(package.descriptor.as_of, words),
         ),
         coverage_intro=words(
             "data.coverage_intro", **{k.replace("-", "_"): v for k, v in totals.items()}

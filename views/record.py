@@ -448,9 +448,11 @@ def _said_did(item: dict, words: Words) -> SaidDid:
         quote = f" — “{md_text(s['quote'])}”" if s["quote"] else ""
         second = f" *({words('record.second_hand')})*" if s["second_hand"] else ""
         when = words.date(s["date"], s["date_precision"])
+        label = f"**{_status_word(level, words)}**{second}"
         said.append(
-            f"- {when} · {ask} · **{_status_word(level, words)}**{second}: "
-            f"{md_text(s['paraphrase'])}{quote} ({_links(s['sources'], words)})"
+            f"- {when} · {ask} · "
+            + words("common.labelled", label=label, value=f"{md_text(s['paraphrase'])}{quote}")
+            + f" ({_links(s['sources'], words)})"
         )
     if not item["statements"] and item["cycle"] is None:
         said.append(words("record.said_no_cycle"))
@@ -460,7 +462,10 @@ def _said_did(item: dict, words: Words) -> SaidDid:
     n_did = sum(item["counts"].values())
     if n_did:
         did.append(
-            " · ".join(f"{assessment_word(a, words)}: **{n}**" for a, n in item["counts"].items())
+            " · ".join(
+                words("common.labelled", label=assessment_word(a, words), value=f"**{n}**")
+                for a, n in item["counts"].items()
+            )
         )
         did.append(
             "\n".join(

@@ -18,11 +18,13 @@ import polars as pl
 __all__ = [
     "LANGUAGES",
     "MONTHS",
+    "DATA_TERMS",
     "DEFAULT_LANGUAGE",
     "Words",
     "catalogue",
     "format_date_in",
     "localized_agenda",
+    "localized_columns",
     "localized_indicators",
     "plural_form",
     "translate",
@@ -111,6 +113,38 @@ def localized_indicators(indicators: pl.DataFrame, language: str) -> pl.DataFram
     )
 
 
+# Data columns whose English text a catalogue translates: {table: {column: (namespace, key column)}}
+# (the key column is the column itself where the catalogue is keyed by the English text).
+DATA_TERMS = {
+    "countries": {
+        "name": ("countries", "iso3"),
+        "un_regional_group": ("groups", "un_regional_group"),
+    },
+    "candidacies": {
+        "un_regional_group": ("groups", "un_regional_group"),
+        "role_at_nomination": ("roles", "role_at_nomination"),
+    },
+    "record_entries": {"role": ("roles", "role")},
+}
+
+
+def localized_columns(
+    frame: pl.DataFrame, language: str, columns: dict[str, tuple[str, str]]
+) -> pl.DataFrame:
+    """`frame` with each of `columns` ({column: (namespace, key column)}) in `language`: the
+    namespace's text for the row's key, else the data's own English (see DATA_TERMS)."""
+    swaps = []
+    for column, (namespace, key) in columns.items():
+        texts = catalogue(language).get(namespace, {})
+        if texts and column in frame.columns:
+            swaps.append(
+                pl.col(key)
+                .replace_strict(texts, default=pl.col(column), return_dtype=pl.String)
+                .alias(column)
+            )
+    return frame.with_columns(swaps) if swaps else frame
+
+
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
@@ -144,3 +178,9 @@ class Words:
     def data(self, namespace: str, key: str, english: str) -> str:
         """A data label (e.g. a table's title) in this language, else the data's own English."""
         return catalogue(self.language).get(namespace, {}).get(key) or english
+
+    def source_title(self, source: dict) -> str:
+        """A data package source's title in this language (`sources` catalogue, keyed by the
+        English title), else its English title, else its address."""
+        english = source.get("title") or source.get("path", "")
+        return self.data("sources", english, english)

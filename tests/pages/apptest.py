@@ -51,3 +51,42 @@ def shown_tables(at: AppTest) -> list:
         frame.columns = [str(c).replace("\\", "") for c in frame.columns]
         frames.append(frame.map(lambda v: v.replace("\\", "") if isinstance(v, str) else v))
     return frames
+
+
+# Widgets whose label (and options, help) a reader sees.
+LABELLED = (
+    "selectbox", "multiselect", "radio", "select_slider", "slider", "date_input", "checkbox",
+    "toggle", "button", "download_button", "text_input", "text_area", "number_input", "tabs",
+    "expander",
+)  # fmt: skip
+FIGURE_TEXT = ("text", "name", "title", "ticktext", "hovertext", "hovertemplate", "label")
+
+
+def _figure_strings(node, key: str = "") -> list[str]:
+    if isinstance(node, dict):
+        return [s for k, v in node.items() for s in _figure_strings(v, k)]
+    if isinstance(node, list):
+        return [s for v in node for s in _figure_strings(v, key)]
+    return [node] if isinstance(node, str) and key in FIGURE_TEXT else []
+
+
+def shown_strings(at: AppTest) -> list[str]:
+    """Every text a reader sees on the page: `texts`, widget labels, options and help, page
+    links, table and data-frame headers (as their column config names them) and text cells,
+    and the Plotly figures' titles, axis and legend labels, trace names and hover texts."""
+    out = texts(at).split("\n")
+    for kind in LABELLED:
+        for el in at.get(kind):
+            out += [str(v) for v in (getattr(el, "label", None), getattr(el, "help", None)) if v]
+            out += [str(o) for o in getattr(el, "options", None) or []]
+    out += [el.proto.label for el in at.get("page_link")]
+    for el in [*at.dataframe, *at.table]:
+        frame = el.value
+        config = json.loads(el.proto.columns or "{}") if hasattr(el.proto, "columns") else {}
+        out += [str(config.get(str(c), {}).get("label") or c) for c in frame.columns]
+        for c in frame.columns:
+            if frame[c].dtype == object:
+                out += [v for v in frame[c] if isinstance(v, str)]
+    for spec in plotly_specs(at):
+        out += _figure_strings(spec)
+    return [s for s in out if s]

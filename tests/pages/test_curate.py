@@ -450,7 +450,7 @@ def test_marking_a_table_checked_changes_its_as_of_on_the_data_page(db):
     store = open_store(db)
     package = load_store_package(store, store.state().data_version)
     assert package.descriptor.resource("straw_polls").as_of == "2026-11-30"
-    assert "**As of:** 2026-11-30" in texts(open_page("data"))
+    assert "**As of:** 30 Nov 2026" in texts(open_page("data"))
 
 
 def test_a_curator_changes_an_assessment_and_a_reviewer_signs_it_off(db):

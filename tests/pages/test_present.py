@@ -15,6 +15,7 @@ from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
 from components.present import MAX_FRAMES, PRELOAD_AHEAD, PRELOAD_BEHIND, loaded_frames
+from components.share import SHARE_OPEN
 from tests.pages.apptest import ENTRY, texts
 from views.registry import page_file
 
@@ -30,6 +31,14 @@ def open_view(page: str | None = None, **params) -> AppTest:
         at.switch_page(page_file(page))
     for key, value in params.items():
         at.query_params[key] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def open_share(at: AppTest) -> AppTest:
+    """Open the copy-link popover (as a click does: its state set, then a rerun)."""
+    at.session_state[SHARE_OPEN] = True
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
@@ -101,7 +110,8 @@ def test_no_readable_deck_says_how_to_make_one(tmp_path, monkeypatch):
 
 def test_copy_link_shows_the_views_parameters(package):
     at = open_view(None, cycle="2016")
-    codes = [c.value for c in at.code]
+    assert not at.code, "the popover's contents are built only once it is opened"
+    codes = [c.value for c in open_share(at).code]
     assert "/?cycle=2016" in codes
     n = package["candidacies"].filter(package["candidacies"]["cycle"] == 2016).height
     assert f"{n} candidacies in the 2016 selection cycle" in texts(at)
@@ -121,6 +131,7 @@ def data_snapshot() -> dict[str, str]:
 
 def add_view(at: AppTest, slide_title: str, deck_title: str | None = None) -> AppTest:
     """Fill and submit the copy-link control's "Add this view to my deck" form."""
+    open_share(at)
     if deck_title is not None:
         at.text_input(key="share_deck_new_title").input(deck_title)
     at.text_input(key="share_slide_title").input(slide_title)

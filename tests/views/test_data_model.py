@@ -49,7 +49,7 @@ def test_data_model_lists_every_table_with_its_rows_sources_and_gaps():
     words = Words("en")
     model = data_model(package, words)
     n = len(package.descriptor.resources)
-    assert model.state == words("data.state", n=n, version="syn", as_of="2030-06-30")
+    assert model.state == words("data.state", n=n, version="syn", as_of="30 Jun 2030")
     assert model.tables.height == n
     assert model.tables[words("data.col_rows")].to_list() == [
         package[r.name].height for r in package.descriptor.resources
@@ -65,8 +65,8 @@ def test_data_model_lists_every_table_with_its_rows_sources_and_gaps():
     assert title_only == TITLE_ONLY["title"]
     assert entries["people"].gaps is None
     fields = entries["people"].fields
-    assert fields["field"].to_list() == package["people"].columns
-    assert fields.schema["required"] == pl.Boolean
+    assert fields[words("data.col_field")].to_list() == package["people"].columns
+    assert fields.schema[words("data.col_required")] == pl.Boolean
 
 
 def test_data_model_marks_every_coverage_cell_including_not_assessed():
