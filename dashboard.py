@@ -1,5 +1,7 @@
 """Entry file: page config, language, navigation with stable URLs, shared sidebar. No data code."""
 
+from pathlib import Path
+
 import streamlit as st
 
 from components.data import get_package
@@ -12,11 +14,15 @@ from components.slides import slide_style
 from components.style import apply_style
 from components.url_state import render_notices, start_run, url_choice
 
-st.set_page_config(page_title="UN SG Human Rights Tracker", page_icon="🕊️", layout="wide")
+# The tab's icon is an image the app serves itself: an emoji shows as an empty box where the
+# machine has no emoji font, and a Material icon makes the browser fetch it from a font CDN.
+PAGE_ICON = Path(__file__).parent / "static" / "favicon.png"
+
+st.set_page_config(page_title="UN SG Human Rights Tracker", page_icon=PAGE_ICON, layout="wide")
+apply_style()  # first: the same element at the same place every run (see components.style)
 start_run()
 discard_forged_widget_state()  # before any widget: forged widget state must not break the run
 hide_navigation_when_embedded()
-apply_style()
 
 # Language is a session preference: carry it to pages reached through the navigation.
 if "lang" not in st.query_params and st.session_state.get("lang", "en") != "en":

@@ -1,8 +1,15 @@
-"""The app's own CSS, in one place, injected once per run by the entry file.
+"""The app's own CSS, in one place, drawn by the entry file first thing in every run.
 
 Sections are owned by topic: `ACCESSIBILITY` (contrast and focus, checked by axe-core in
 tests/browser/test_a11y.py). Chart, table and phone layout rules belong in their own section here,
 not in pages. Page-only rules (the presentation's full-screen frame) stay with their page.
+
+Streamlit puts a style-only `st.html` in its event container. Drawn first in every run, the style
+is that container's first element in every session (a slide's too), so each run's copy takes the
+place of the last one unchanged and the style never leaves the page while a widget reruns it or
+the navigation changes page (tests/browser/test_style.py). On opening the app in a new tab it can
+come a moment after the first captions: the browser fetches the module that draws `st.html` only
+when the first one arrives (`open_app` in tests/browser/conftest.py waits for it).
 """
 
 from __future__ import annotations
@@ -38,5 +45,5 @@ LINKS = """
 
 
 def apply_style() -> None:
-    """Add the app's CSS to the page (an invisible element)."""
+    """Add the app's CSS to the page; call it first in the run, before any other element."""
     st.html(f"<style>{ACCESSIBILITY}{LINKS}</style>")

@@ -5,7 +5,7 @@
 
 Without --base-url it starts `streamlit run dashboard.py` on a free local port and stops it after.
 The browser is offline by construction (requests to other hosts are blocked and listed on stderr).
-Emoji (page icons) need a colour emoji font: `apt-get install fonts-noto-color-emoji`.
+Icons are Material Symbols from the font Streamlit ships: no emoji font is needed.
 """
 
 from __future__ import annotations
@@ -31,11 +31,15 @@ CHROMIUM_FLAGS = [  # as in STACK.md and tests/browser/conftest.py
     "--no-first-run",
     "--disable-quic",
 ]
+# Rendered: the script has finished, a title (or error) is drawn, nothing is loading, and the app's
+# own style is there (in a new tab it can come after the first captions: components/style.py).
 RENDERED = """() => {
   const app = document.querySelector('[data-testid="stApp"]');
   return app && app.getAttribute('data-test-script-state') === 'notRunning'
     && document.querySelector('[data-testid="stMain"] h1, [data-testid="stException"]')
-    && !document.querySelector('[data-testid="stSkeletonElement"]');
+    && !document.querySelector('[data-testid="stSkeletonElement"]')
+    && [...document.querySelectorAll('style')]
+         .some(s => s.textContent.includes('stCaptionContainer'));
 }"""
 
 

@@ -284,7 +284,7 @@ def grid_figure(
     z holds levels 0..3 and null for gaps (blank cells whose text names the gap); rows are the
     candidacies in `overall`'s order, columns the ask ids in order. Gap statuses get legend entries.
     `labels` holds status_<status> (symbol and word; cell_<status> a shorter one for the overall
-    cells, mark_<status> the symbol alone for the ask cells),
+    cells, mark_<status> the symbol alone, one line per glyph, for the ask cells),
     reviewed, provisional, overall, levels, gaps, n_statements_<k> (a cell with k statements),
     and ask_<ask_id> (the ask's text, for the hover).
     """
@@ -295,8 +295,9 @@ def grid_figure(
         (html.escape(r["name"], quote=False), r["ask_id"]): r for r in grid.iter_rows(named=True)
     }
     z = [[by_cell[(n, a)]["level"] for a in ask_ids] for n in names]
-    # Ask cells carry the status's mark only (mark_<status>; a phone gives a cell ~25 px): the
-    # hover, the colour scale and the table below the chart give the words.
+    # Ask cells carry the status's mark only (mark_<status>, its symbols one above the other: a
+    # phone gives nine asks ~15 px each, too narrow for "●●○" on one line, while a row is ~70 px
+    # tall): the hover, the colour scale and the table below the chart give the words.
     text = [[labels.get(f"mark_{by_cell[(n, a)]['status']}", "") for a in ask_ids] for n in names]
     hover = [
         [
@@ -436,7 +437,7 @@ def grid_labels(asks: pl.DataFrame, words: Words, counts=()) -> dict[str, str]:
         f"cell_{s}": f"{STATUS_STYLE[s]['symbol']} {words('priorities.cell_' + s)}"
         for s in STATUS_ORDER
     }
-    labels |= {f"mark_{s}": STATUS_STYLE[s]["symbol"] for s in STATUS_ORDER}
+    labels |= {f"mark_{s}": "<br>".join(STATUS_STYLE[s]["symbol"]) for s in STATUS_ORDER}
     labels |= {f"ask_{a}": text for a, text in asks.select("ask_id", "text").iter_rows()}
     labels |= {f"n_statements_{k}": words("priorities.n_statements", n=k) for k in counts}
     labels |= {

@@ -14,6 +14,8 @@ Fixtures
 Helpers (import them: `from tests.browser.conftest import open_app, wait_for_rerun`)
 - `open_app(page, app_url, "/overview?cycle=2016")`: navigate and wait until the app has rendered.
 - `wait_for_rerun(page)`: after an interaction, wait until the rerun it caused has finished.
+- `has_app_style(page)`: whether the app's own style (components/style.py) is on the page
+  (`open_app` waits for it).
 - `server_log_tail()`: the end of the server log (`test-artifacts/streamlit-server.log`), where the
   traceback behind a (redacted) exception box is.
 
@@ -38,6 +40,8 @@ from urllib.parse import urlparse
 
 import pytest
 
+from components.style import ACCESSIBILITY
+
 REPO = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO / "test-artifacts"
 CHROMIUM = Path("/usr/bin/chromium")
@@ -58,6 +62,8 @@ RENDER_TIMEOUT = 60_000  # milliseconds; generous: a 2-core machine under load i
 
 __all__ = [
     "open_app",
+    "has_app_style",
+    "APP_STYLE_MARKER",
     "wait_for_rerun",
     "server_log_tail",
     "serve_app",
@@ -353,6 +359,17 @@ def wait_for_rerun(page, timeout: float = RENDER_TIMEOUT) -> None:
     page.wait_for_function(_SETTLED, timeout=timeout, polling=50)
 
 
+# A rule of the app's own style (components/style.py) that no other style of the page has.
+APP_STYLE_MARKER = ACCESSIBILITY.strip().splitlines()[0]
+_STYLED = """(marker) => [...document.querySelectorAll('style')]
+  .some(s => s.textContent.includes(marker))"""
+
+
+def has_app_style(page) -> bool:
+    """Whether the app's own style is on the page."""
+    return page.evaluate(_STYLED, APP_STYLE_MARKER)
+
+
 def open_app(
     page, app_url: str, path_and_query: str = "/", timeout: float = RENDER_TIMEOUT
 ) -> None:
@@ -360,6 +377,9 @@ def open_app(
     page.goto(app_url + path_and_query)
     page.locator('[data-testid="stApp"]').wait_for(timeout=timeout)
     wait_for_rerun(page, timeout)
+    # In a new tab the app's style can come after the first captions (components/style.py);
+    # once there it stays (tests/browser/test_style.py).
+    page.wait_for_function(_STYLED, arg=APP_STYLE_MARKER, timeout=timeout, polling=50)
     # Something drawn in the main area (its first element may be an invisible style block).
     page.wait_for_function(
         """() => [...document.querySelectorAll(

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from components.registry import url_paths
-from tests.browser.conftest import open_app, wait_for_rerun
+from tests.browser.conftest import has_app_style, open_app, wait_for_rerun
 from tests.pages.test_readme_links import example_links
 
 pytestmark = pytest.mark.browser
@@ -37,11 +37,7 @@ def axe_source() -> str:
 # Streamlit fades elements in and greys out stale ones: colours measured mid-transition are neither
 # the old nor the new one. The audit page draws without transitions or animations.
 STILL = "*, *::before, *::after {transition: none !important; animation: none !important;}"
-# The app's own style (components/style.py) is redrawn with each run; the audit is of the page
-# once it is back (between runs a caption's link shows at Streamlit's 60 % opacity for a moment).
-SETTLED = """() => [...document.querySelectorAll('style')]
-    .some(s => s.textContent.includes('stCaptionContainer'))
-  && !document.querySelector('[data-stale="true"]')
+SETTLED = """() => !document.querySelector('[data-stale="true"]')
   && !document.querySelector('[data-testid="stStatusWidgetRunningIcon"]')
   && !document.querySelector('[data-testid="stSkeletonElement"]')"""
 
@@ -58,6 +54,8 @@ def settle(page) -> None:
 def axe_violations(page, source: str) -> list[str]:
     """axe-core's WCAG 2 A/AA violations on the page, one line per rule with its first targets."""
     settle(page)
+    # `open_app` waited for the app's own style; it never leaves the page after (test_style.py).
+    assert has_app_style(page), "the app's own style (components/style.py) is not on the page"
     page.add_script_tag(content=source)
     result = page.evaluate(
         """async (tags) => {

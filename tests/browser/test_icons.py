@@ -1,13 +1,16 @@
 """Interface icons are Material Symbols drawn from the font Streamlit ships, not emoji (which show
 as empty boxes on a machine without an emoji font), and drawing them asks nothing of the internet
-(the `page` fixture blocks and records any request to another host and fails the test)."""
+(the `page` fixture blocks and records any request to another host and fails the test). The
+browser tab's icon is the app's own image, served by the app."""
 
 from __future__ import annotations
+
+from urllib.parse import urlparse
 
 import pytest
 
 from components.registry import PAGES
-from tests.browser.conftest import open_app
+from tests.browser.conftest import REPO, open_app
 
 pytestmark = pytest.mark.browser
 
@@ -42,3 +45,19 @@ def test_language_picker_is_labelled_in_words(page, app_url: str) -> None:
     open_app(page, app_url, "/?lang=fr")
     label = page.locator('.st-key-lang [data-testid="stWidgetLabel"]')
     assert label.inner_text().strip() == "Language · Langue · Idioma"
+
+
+# Streamlit's page ships its own favicon (`./favicon.png`) until the app's page config replaces it.
+TAB_ICON = """() => { const link = document.querySelector("link[rel='shortcut icon']");
+  return link && !link.href.endsWith('/favicon.png') ? link.href : null; }"""
+
+
+def test_the_tab_icon_is_the_apps_own_image_served_by_the_app(page, app_url: str) -> None:
+    open_app(page, app_url, "/compare")
+    href = page.wait_for_function(TAB_ICON).json_value()
+    served, app = urlparse(href), urlparse(app_url)
+    assert (served.scheme, served.netloc) == (app.scheme, app.netloc), href  # not an emoji data URL
+    response = page.request.get(href)
+    assert response.ok, (href, response.status)
+    assert response.headers["content-type"].startswith("image/"), response.headers
+    assert response.body() == (REPO / "static" / "favicon.png").read_bytes()

@@ -5,8 +5,9 @@ country panel on /map) at 1920×1080, 1280×720 and 390×844:
 - every static table's cells and every interactive table lie within the page; at 1280 px and
   wider an interactive table shows all its columns (no column scrolled out of sight);
 - no control (button, picker, link, slider) overlaps a chart, and every chart lies within the page;
-- a screenshot of the whole page goes to test-artifacts/layout/<page>-<width>x<height>.png
-  (git-ignored), for people to look at.
+- a screenshot of the whole page, once complete (nothing running or loading, the height the same
+  at two checks; none of the main area left out), goes to
+  test-artifacts/layout/<page>-<width>x<height>.png (git-ignored), for people to look at.
 Charts render lazily when they come into view, so each one is scrolled into view first.
 """
 
@@ -42,6 +43,11 @@ CONTROLS = ", ".join(
         "stPageLink", "stSlider", "stRadio", "stSegmentedControl", "stTextInput",
     )
 )  # fmt: skip
+
+
+# How much of the main area the viewport does not show (it scrolls on its own: `stMain`).
+LEFT_OUT = """() => { const m = document.querySelector('[data-testid="stMain"]');
+  return Math.max(0, m.scrollHeight - m.clientHeight); }"""
 
 
 def view_of(url_path: str) -> str:
@@ -100,6 +106,45 @@ def bring_charts_into_view(page) -> None:
     page.locator("h1").first.scroll_into_view_if_needed()
 
 
+# The content's height, once nothing is running or loading (else null).
+CONTENT_HEIGHT = """() => {
+  const busy = document.querySelector('[data-testid="stStatusWidgetRunningIcon"], '
+    + '[data-testid="stSkeletonElement"], [data-testid="stSkeleton"], [data-stale="true"]');
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (busy || app.getAttribute('data-test-script-state') !== 'notRunning') return null;
+  return Math.max(...[...document.querySelectorAll(
+    '[data-testid="stMain"], [data-testid="stMainBlockContainer"]')].map(e => e.scrollHeight));
+}"""
+MAX_SHOT_HEIGHT = 16_000  # px: Chromium's screenshots stay reliable below this
+
+
+def settled_height(page, quiet_ms: int = 500, timeout_ms: int = 30_000) -> int:
+    """The content's height once the page is complete: nothing running or loading, and the same
+    height at two checks `quiet_ms` apart (lower sections draw after the script has finished)."""
+    last, waited = None, 0
+    while waited < timeout_ms:
+        height = page.evaluate(CONTENT_HEIGHT)
+        if height is not None and height == last:
+            return int(height)
+        last = height
+        page.wait_for_timeout(quiet_ms)
+        waited += quiet_ms
+    raise AssertionError(f"the page did not settle in {timeout_ms} ms (last height {last})")
+
+
+def fit_viewport_to_content(page, width: int) -> None:
+    """Make the viewport as tall as the complete page (up to MAX_SHOT_HEIGHT), with every chart
+    drawn: a taller viewport draws more (charts render when in view), so measure again until the
+    content fits."""
+    for _ in range(4):
+        height = min(settled_height(page) + 40, MAX_SHOT_HEIGHT)
+        page.set_viewport_size({"width": width, "height": height})
+        bring_charts_into_view(page)
+        settled_height(page)  # what the taller viewport drew
+        if page.evaluate(LEFT_OUT) <= 1 or height == MAX_SHOT_HEIGHT:
+            return
+
+
 def measure(page) -> dict:
     """Tables, charts and controls of the page, each measured while it is in view."""
     seen: dict = {"tables": [], "frames": [], "charts": [], "controls": [], "vw": 0}
@@ -144,17 +189,13 @@ def test_tables_fit_and_no_control_covers_a_chart(page, app_url, url_path, size)
     assert not seen.get("overlaps"), f"controls on top of charts: {seen['overlaps']}"
 
     # The whole page, for people to look at: a viewport as tall as the content.
-    tall = page.evaluate(
-        """() => Math.max(...[...document.querySelectorAll(
-             '[data-testid="stMain"], [data-testid="stMainBlockContainer"]')]
-             .map(e => e.scrollHeight))"""
-    )
-    page.set_viewport_size({"width": width, "height": min(int(tall) + 40, 16000)})
-    bring_charts_into_view(page)
-    page.wait_for_timeout(800)
+    fit_viewport_to_content(page, width)
     SHOTS.mkdir(parents=True, exist_ok=True)
     name = re.sub(r"[^a-z0-9-]+", "-", url_path)
     page.screenshot(path=str(SHOTS / f"{name}-{width}x{height}.png"))
+    left = page.evaluate(LEFT_OUT)
+    capped = page.viewport_size["height"] >= MAX_SHOT_HEIGHT
+    assert left <= 1 or capped, f"the screenshot of {url_path} at {width}×{height}: {left} px cut"
 
 
 # --- chart text that must not collide or be cut ---------------------------------------------------
@@ -207,6 +248,57 @@ def test_priority_grid_overall_column_shows_its_words_whole(page, app_url, size)
     assert cells, "no labels in the overall column"
     cut = [c for c in cells if c["width"] > c["column"] + 0.5]
     assert not cut, f"overall cells wider than their column at {width}×{height}: {cut}"
+
+
+# The priorities grid's ask cells: each mark's box against its cell's box (Plotly draws a heatmap
+# as one image, so a cell's box comes from the axes: the category's centre ± half a step, less
+# the gap), and the chart's box against the page.
+ASK_MARKS = """() => {
+  const gd = document.querySelector('.st-key-grid_chart .js-plotly-plot');
+  const {xaxis: xa, yaxis: ya} = gd._fullLayout;
+  const trace = gd._fullData[0];
+  const svg = gd.querySelector('.main-svg').getBoundingClientRect();
+  const half = (axis, n, gap) => axis._length / n / 2 - (gap || 0) / 2;
+  const hx = half(xa, trace.x.length, trace.xgap), hy = half(ya, trace.y.length, trace.ygap);
+  const cells = [];
+  trace.y.forEach((_, row) => trace.x.forEach((_, col) => {
+    const cx = svg.left + xa._offset + xa.l2p(col), cy = svg.top + ya._offset + ya.l2p(row);
+    cells.push({left: cx - hx, right: cx + hx, top: cy - hy, bottom: cy + hy});
+  }));
+  const inside = (b) => cells.find(c => b.left + b.width / 2 >= c.left
+    && b.left + b.width / 2 <= c.right && b.top + b.height / 2 >= c.top
+    && b.top + b.height / 2 <= c.bottom);
+  const marks = [...gd.querySelectorAll('.subplot.xy .heatmap-label')]
+    .map(t => [t.textContent, t.getBoundingClientRect()]).filter(([, b]) => b.width > 0)
+    .map(([text, b]) => ({text, left: b.left, right: b.right, top: b.top, bottom: b.bottom,
+                          cell: inside(b) || null}));
+  const box = gd.getBoundingClientRect();
+  return {marks, cellWidth: 2 * hx, chart: {left: box.left, right: box.right},
+          vw: document.documentElement.clientWidth};
+}"""
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (390, 844)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_priority_grid_marks_stay_inside_their_cells(page, app_url, size):
+    width, height = size
+    page.set_viewport_size({"width": width, "height": height})
+    open_app(page, app_url, VIEWS["priorities"])  # p1: nine asks, the narrowest cells
+    page.locator(".st-key-grid_chart").evaluate("e => e.scrollIntoView({block: 'center'})")
+    page.locator(".st-key-grid_chart .subplot.xy .heatmap-label").first.wait_for(state="attached")
+    grid = page.evaluate(ASK_MARKS)
+    assert len(grid["marks"]) >= 9, grid["marks"]
+    assert grid["chart"]["left"] >= -1 and grid["chart"]["right"] <= grid["vw"] + 1, grid["chart"]
+    out = [
+        (m["text"], round(m["left"]), round(m["right"]), m["cell"])
+        for m in grid["marks"]
+        if m["cell"] is None
+        or m["left"] < m["cell"]["left"] - 0.5
+        or m["right"] > m["cell"]["right"] + 0.5
+        or m["top"] < m["cell"]["top"] - 0.5
+        or m["bottom"] > m["cell"]["bottom"] + 0.5
+    ]
+    cell = f"{grid['cellWidth']:.1f} px"
+    assert not out, f"marks outside their {cell} cells at {width}×{height}: {out}"
 
 
 # Page links whose label is cut (Streamlit draws them on one line with an ellipsis by default).
