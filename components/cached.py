@@ -26,7 +26,7 @@ from components.i18n import current_language
 from components.this_run import this_run
 from loaders import Package
 
-__all__ = ["cached", "builder_id", "arrow_table", "memo", "Memo"]
+__all__ = ["cached", "builder_id", "arrow_table", "memo", "Memo", "per_object"]
 
 T = TypeVar("T")
 
@@ -40,6 +40,7 @@ def builder_id(builder: Callable) -> str:
 
 
 MAX_ENTRIES = 512  # entries of old data versions age out
+PER_OBJECT_ENTRIES = 256
 MEMO = "memo"  # this run's handle on the process memo, in `this_run()`
 
 
@@ -79,18 +80,28 @@ class Memo:
 
 
 @st.cache_resource(show_spinner=False)
-def _process_memo() -> Memo:
+def _process_memos() -> dict[str, Memo]:
     # Held by Streamlit's cache so that `st.cache_resource.clear()` starts afresh (tests do).
-    return Memo()
+    return {}
 
 
-def memo() -> Memo:
-    """The process's memo (looked up in Streamlit's cache once per script run)."""
+def memo(name: str = "models", max_entries: int = MAX_ENTRIES) -> Memo:
+    """The process's memo called `name` (Streamlit's cache is asked once per script run)."""
     run = this_run()
-    found = run.get(MEMO)
-    if found is None:
-        found = run[MEMO] = _process_memo()
-    return found
+    memos = run.get(MEMO)
+    if memos is None:
+        memos = run[MEMO] = _process_memos()
+    found = memos.get(name)
+    return found if found is not None else memos.setdefault(name, Memo(max_entries))
+
+
+def per_object(compute: Callable[..., T], obj: Any, *args: Any) -> T:
+    """`compute(obj, *args)` once per object and (plain-value) arguments: for what a page derives
+    from a cached model's frame on every run (display cells, column widths). The object is
+    known by identity; its entry keeps it alive, so its id cannot be reused while cached. A
+    memo of its own, so objects made afresh each run only age out each other."""
+    key = repr((builder_id(compute), id(obj), args))
+    return memo("per object", PER_OBJECT_ENTRIES).get(key, lambda: (obj, compute(obj, *args)))[1]
 
 
 def cached(builder: Callable[..., T], package: Package, *args: Any, **kwargs: Any) -> T:

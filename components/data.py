@@ -15,7 +15,7 @@ import time
 
 import streamlit as st
 
-from components.cached import cached
+from components.cached import cached, memo
 from components.i18n import current_language, localized_agenda, localized_indicators, t
 from components.this_run import this_run
 from components.url_state import NOTICES
@@ -47,17 +47,19 @@ def _store():
     return store
 
 
-@st.cache_resource(max_entries=2, show_spinner=False)
 def _cached_package(data_dir: str, version: str) -> Package:
-    # `version` is only part of the cache key: a changed file gives a new entry.
-    return load_package(data_dir)
+    # `version` is only part of the key: a changed file gives a new entry.
+    key = repr((data_dir, version))
+    return memo("file packages", 2).get(key, lambda: load_package(data_dir))
 
 
-@st.cache_resource(max_entries=2, show_spinner=False)
 def _cached_store_package(url: str, data_dir: str, files_version: str, db_version: int) -> Package:
-    # The versions are only part of the cache key: any save or file change gives a new entry.
-    store = _store()
-    return store.load_store_package(store.open_store(url, data_dir), db_version)
+    # The versions are only part of the key: any save or file change gives a new entry.
+    def load() -> Package:
+        store = _store()
+        return store.load_store_package(store.open_store(url, data_dir), db_version)
+
+    return memo("store packages", 2).get(repr((url, data_dir, files_version, db_version)), load)
 
 
 def db_status() -> str:
@@ -82,17 +84,18 @@ def get_package() -> Package:
     return package
 
 
-@st.cache_resource(max_entries=8, show_spinner=False)
-def _localized(_package: Package, version: str, language: str) -> Package:
-    # `version` and `language` key the cache; the leading underscore keeps the package unhashed.
-    tables = dict(_package.tables)
-    tables["priorities"], tables["asks"] = localized_agenda(
-        _package["priorities"], _package["asks"], language
-    )
-    tables["indicators"] = localized_indicators(_package["indicators"], language)
-    for name, columns in DATA_TERMS.items():
-        tables[name] = localized_columns(_package[name], language, columns)
-    return dataclasses.replace(_package, tables=tables)
+def _localized(package: Package, version: str, language: str) -> Package:
+    def localize() -> Package:
+        tables = dict(package.tables)
+        tables["priorities"], tables["asks"] = localized_agenda(
+            package["priorities"], package["asks"], language
+        )
+        tables["indicators"] = localized_indicators(package["indicators"], language)
+        for name, columns in DATA_TERMS.items():
+            tables[name] = localized_columns(package[name], language, columns)
+        return dataclasses.replace(package, tables=tables)
+
+    return memo("localized packages", 8).get(repr((version, language)), localize)
 
 
 def _in_language(package: Package, language: str) -> Package:
@@ -149,11 +152,13 @@ def published_reader():
     return package_file if store is None else _store().file_reader(store)
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
 def _changes(url: str, version: str, since: str) -> list[dict]:
     # `version` is only part of the key: a new save gives a new entry.
-    store = _store()
-    return store.changes_since(store.open_store(url, default_data_dir()), since)
+    def read() -> list[dict]:
+        store = _store()
+        return store.changes_since(store.open_store(url, default_data_dir()), since)
+
+    return memo("changes", 16).get(repr((url, version, since)), read)
 
 
 def curated_changes(package: Package, since) -> list[dict]:

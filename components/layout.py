@@ -8,9 +8,10 @@ from datetime import date
 from urllib.parse import urlparse
 
 import polars as pl
+import pyarrow as pa
 import streamlit as st
 
-from components.cached import cached
+from components.cached import arrow_table, cached, per_object
 from components.i18n import data_text, format_date, t, words
 from components.registry import page_target
 from components.share import is_embedded, share_slot
@@ -80,12 +81,7 @@ def fit_table(
     rows use `st.dataframe` with column widths instead. `key` names the container
     (`st-key-table-<key>`), so tests and styles can find the table.
     """
-    trusted = set(markdown)
-    texts = frame.with_columns(pl.col(c).cast(pl.String).fill_null(empty) for c in frame.columns)
-    cells = texts.with_columns(
-        mapped(texts, c, md_text, pl.String).alias(c) for c in texts.columns if c not in trusted
-    )
-    cells = cells.rename({c: md_text(c) for c in cells.columns})
+    cells = per_object(_table_cells, frame, tuple(sorted(markdown)), empty)
     with st.container(key=f"table-{key}"):
         st.table(cells, hide_index=True)
 
@@ -103,21 +99,21 @@ def in_rows(items, per_row: int, **columns_args):
 FIT_WIDTH_PX = 760  # the main area is ~820 px wide at 1280 px with the sidebar open
 
 
+def _table_cells(frame: pl.DataFrame, trusted: tuple[str, ...], empty: str) -> pa.Table:
+    texts = frame.with_columns(pl.col(c).cast(pl.String).fill_null(empty) for c in frame.columns)
+    cells = texts.with_columns(
+        mapped(texts, c, md_text, pl.String).alias(c) for c in texts.columns if c not in trusted
+    )
+    return arrow_table(cells.rename({c: md_text(c) for c in cells.columns}))
+
+
 def fitted_columns(frame, config: Mapping | None = None, budget: int = FIT_WIDTH_PX) -> dict:
     """`st.dataframe` column_config with a width for every column of `frame` (pandas, polars or
     Arrow with `.columns`/`column_names`), shared out by typical text length so that together
     they fit `budget` px: every column is in sight at 1280 px (wider screens stretch them).
     `config` entries (labels or column configs) are kept, with their width replaced."""
-    names = list(getattr(frame, "column_names", None) or frame.columns)
-    head = pl.from_arrow(frame.slice(0, 50)) if hasattr(frame, "column_names") else frame.head(50)
-    head = head if isinstance(head, pl.DataFrame) else pl.DataFrame(head)
-
-    def typical(column: str) -> int:
-        values = [len(str(v)) for v in head[column].to_list() if v is not None]
-        body = sorted(values)[len(values) // 2] if values else 0
-        return min(max(len(str(column)) * 0.6, body, 4), 40)
-
-    sizes = {c: typical(c) for c in names}
+    sizes = per_object(_typical_widths, frame)
+    names = list(sizes)
     total = sum(sizes.values()) or 1
     config = dict(config or {})
     out = {}
@@ -127,6 +123,20 @@ def fitted_columns(frame, config: Mapping | None = None, budget: int = FIT_WIDTH
         entry["width"] = max(int(budget * sizes[c] / total), 40)
         out[c] = entry
     return out
+
+
+def _typical_widths(frame) -> dict[str, float]:
+    """{column: typical text length} over the first 50 rows (header counted at 0.6)."""
+    names = list(getattr(frame, "column_names", None) or frame.columns)
+    head = pl.from_arrow(frame.slice(0, 50)) if hasattr(frame, "column_names") else frame.head(50)
+    head = head if isinstance(head, pl.DataFrame) else pl.DataFrame(head)
+
+    def typical(column: str) -> float:
+        values = [len(str(v)) for v in head[column].to_list() if v is not None]
+        body = sorted(values)[len(values) // 2] if values else 0
+        return min(max(len(str(column)) * 0.6, body, 4), 40)
+
+    return {c: typical(c) for c in names}
 
 
 def data_table(
