@@ -206,10 +206,10 @@ def test_every_source_and_licence_title_is_translated(package, language):
 
 
 @pytest.mark.parametrize("language", OTHERS)
-def test_every_country_mission_role_and_regional_group_is_translated(package, language):
+def test_every_data_term_is_translated(package, language):
     """Country and mission names (keyed by ISO3 and acronym; a name may be spelt the same), and
-    the offices and UN regional groups the data names (keyed by the English text; never left
-    in English)."""
+    the offices, UN regional groups and event titles the data names (keyed by the English text;
+    never left in English): every column of DATA_TERMS."""
     from views.words import DATA_TERMS
 
     for table, columns in DATA_TERMS.items():
@@ -346,8 +346,8 @@ def plain(text: str) -> str:
 def english_phrases(language: str, package) -> dict[str, str]:
     """{phrase: where it comes from}: phrases of two words or more (outside {placeholders}) of
     the English catalogues, and the English data labels the catalogues translate (table,
-    indicator and priority titles, source, role, group and mission names), that no catalogue of
-    `language` uses: one of them on a French or Spanish page is English left over."""
+    indicator and priority titles, source, role, group, mission and event names), that no
+    catalogue of `language` uses: one of them on a French or Spanish page is English left over."""
     used = plain(" ".join(v for p in (LOCALES / language).glob("*.toml") for v in load(p).values()))
     found = {}
     for path in ENGLISH:
@@ -357,7 +357,7 @@ def english_phrases(language: str, package) -> dict[str, str]:
                     part = part.strip(" ,;:.—–-()")
                     if len(part) >= 10 and len(re.findall(r"[^\W\d_]{2,}", part)) >= 2:
                         found.setdefault(part, f"{path.stem}.{key}")
-    for namespace in ("sources", "roles", "groups", "licences"):
+    for namespace in ("sources", "roles", "groups", "licences", "events"):
         found |= {plain(k): namespace for k in load(LOCALES / language / f"{namespace}.toml")}
     found |= {plain(r.title): f"resources.{r.name}" for r in package.descriptor.resources}
     found |= {plain(t): "indicators" for t in package["indicators"]["title"]}

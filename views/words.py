@@ -126,6 +126,7 @@ DATA_TERMS = {
     },
     "record_entries": {"role": ("roles", "role")},
     "peacekeeping_missions": {"name": ("missions", "acronym")},
+    "selection_events": {"title": ("events", "title")},
 }
 
 
