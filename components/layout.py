@@ -277,6 +277,8 @@ def sidebar_footer(package: Package) -> None:
             licences=licences,
         )
     )
+    if note := t("common.evidence_language"):
+        st.sidebar.caption(note)
 
 
 def problems_page(package: Package) -> None:

@@ -84,6 +84,15 @@ def test_every_page_renders_with_a_translated_title(language, url_path):
     assert _title(language, url_path) != _title("en", url_path)
 
 
+def test_a_french_or_spanish_page_says_the_evidence_stays_in_english():
+    """Statements, record entries and notes are recorded in English: the other languages say so
+    (in the sidebar of every page); English does not need to."""
+    for language in OTHERS:
+        note = load(LOCALES / language / "common.toml")["evidence_language"]
+        assert note in _rendered(language, DEFAULT_URL_PATH)[1]
+    assert not load(LOCALES / "en" / "common.toml")["evidence_language"]
+
+
 def test_unknown_language_falls_back_to_english_with_a_notice():
     from tests.pages.apptest import open_page
 
