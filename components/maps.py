@@ -15,7 +15,7 @@ import pydeck as pdk
 import streamlit as st
 
 from components.charts import PLOTLY_CONFIG, csv_download
-from components.i18n import t
+from components.i18n import format_date, t
 from components.layout import candidate_link, fit_table, fitted_columns, source_note
 from loaders import Package
 from views.map import CountryModel, MapLookups
@@ -118,14 +118,17 @@ def peacekeeping_deck(missions: pl.DataFrame, *, texts: dict[str, str]) -> pdk.D
     points = []
     for row in missions.filter(pl.col("lat").is_not_null()).iter_rows(named=True):
         radius, ring, ring_width = POC_STYLE.get(row["poc_mandate"], POC_STYLE["unknown"])
-        end = row["end_date"].isoformat() if row["end_date"] else texts["open_ended"]
-        start = row["start_date"].isoformat() if row["start_date"] else "?"
+        end = format_date(row["end_date"]) if row["end_date"] else texts["open_ended"]
+        start = format_date(row["start_date"]) if row["start_date"] else "?"
+        poc = t(
+            "common.labelled", label=texts["poc_label"], value=texts["poc_" + row["poc_mandate"]]
+        )
         tip = (
             f"<b>{html.escape(row['acronym'])}</b> — {html.escape(row['name'])}<br/>"
             f"{html.escape(row['countries'])}<br/>"
             f"{texts['status_' + row['status']]} · "
             f"{texts['dates'].format(start=start, end=end)}<br/>"
-            f"{texts['poc_label']}: {texts['poc_' + row['poc_mandate']]}"
+            f"{poc}"
         )
         points.append(
             {

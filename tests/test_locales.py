@@ -6,6 +6,7 @@ with a translated title; an unknown language falls back to English."""
 
 from __future__ import annotations
 
+import html
 import re
 import string
 import tomllib
@@ -347,7 +348,9 @@ def test_no_text_has_a_raw_plural_and_every_plural_has_both_forms(language):
 
 
 def plain(text: str) -> str:
-    """Text as read: no Material icon codes, Markdown marks or escapes, single spaces."""
+    """Text as read: no Material icon codes, HTML tags or entities, Markdown marks or escapes,
+    single spaces."""
+    text = html.unescape(re.sub(r"<[^>]+>", " ", text))
     text = re.sub(r":material/[a-z_]+:", " ", text)
     return re.sub(r"\s+", " ", re.sub(r"[*`\\]", "", text)).strip()
 
@@ -429,3 +432,13 @@ def test_no_english_is_left_on_a_french_or_spanish_page(leftovers, language, url
                 shown = shown.replace(text, " ")
             left |= {(p, phrases[p]) for p in hits if p in shown}
     assert not left, f"English left on /{url_path}?{query} in {language}: {sorted(left)}"
+
+
+def test_the_missions_map_tooltip_reads_in_french():
+    """Name, dates as people read them (never YYYY-MM-DD) and French punctuation."""
+    tips = [s for s in _rendered("fr", "map")[1] if s.startswith("<b>MINURSO</b>")]
+    assert tips, "no tooltip for MINURSO on the missions map"
+    (tip,) = {plain(t) for t in tips}
+    assert "Mission des Nations Unies pour l'organisation d'un référendum" in tip
+    assert "29 avr. 1991" in tip and not re.search(r"\d{4}-\d\d-\d\d", tip)
+    assert "Mandat de protection des civils : non" in tip

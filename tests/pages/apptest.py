@@ -73,7 +73,8 @@ def _figure_strings(node, key: str = "") -> list[str]:
 def shown_strings(at: AppTest) -> list[str]:
     """Every text a reader sees on the page: `texts`, widget labels, options and help, page
     links, table and data-frame headers (as their column config names them) and text cells,
-    and the Plotly figures' titles, axis and legend labels, trace names and hover texts."""
+    the Plotly figures' titles, axis and legend labels, trace names and hover texts, and the
+    pydeck maps' tooltips."""
     out = texts(at).split("\n")
     for kind in LABELLED:
         for el in at.get(kind):
@@ -88,4 +89,8 @@ def shown_strings(at: AppTest) -> list[str]:
             out += [v for v in frame[c] if isinstance(v, str)]
     for spec in plotly_specs(at):
         out += _figure_strings(spec)
+    for el in at.get("deck_gl_json_chart"):  # a pydeck map's tooltips
+        for layer in json.loads(el.proto.json).get("layers", []):
+            rows = layer.get("data") if isinstance(layer.get("data"), list) else []
+            out += [row["tip"] for row in rows if isinstance(row, dict) and "tip" in row]
     return [s for s in out if s]
