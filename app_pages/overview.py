@@ -7,7 +7,7 @@ import streamlit as st
 from components.cached import cached
 from components.data import curated_changes, cycle_choices, get_package
 from components.i18n import format_date, t, words
-from components.layout import in_rows, page_header, source_note
+from components.layout import page_header, source_note
 from components.registry import page_target
 from components.url_state import url_choice
 from loaders.clock import today
@@ -54,23 +54,26 @@ if model.milestones_gap:
     st.caption(model.milestones_gap)
 
 st.subheader(model.cards_title)
-for column, card in in_rows(model.cards, 3):
-    with column.container(border=True):
-        for line in card.lines:
-            st.markdown(line)
-        st.caption(card.source)
-        st.page_link(
-            page_target("candidate"),
-            label=t("candidate.profile_link"),
-            icon=":material/person:",
-            query_params={"cycle": str(cycle), "candidate": card.person_id},
-        )
+# One wrapping row of cards (sized in the app's style): as many to a line as fit, and on a phone
+# one under the other, in reading order.
+with st.container(horizontal=True, key="candidacy_cards"):
+    for card in model.cards:
+        with st.container(border=True):
+            for line in card.lines:
+                st.markdown(line)
+            st.caption(card.source)
+            st.page_link(
+                page_target("candidate"),
+                label=t("candidate.profile_link"),
+                icon=":material/person:",
+                query_params={"cycle": str(cycle), "candidate": card.person_id},
+            )
 source_note(package, "candidacies", "cycles")
 
 st.subheader(t("overview.agenda"))
 st.markdown(t("overview.agenda_intro"))
-for column, (label, summary, asks) in in_rows(model.agenda, 2):
-    with column.expander(label):
+for label, summary, asks in model.agenda:  # one under the other: P1 to P8 in order everywhere
+    with st.expander(label):
         st.markdown(summary)
         st.markdown(asks)
 source_note(package, "priorities", "asks")

@@ -29,7 +29,6 @@ __all__ = [
     "problems_page",
     "fit_table",
     "fit_table_paged",
-    "in_rows",
     "fitted_columns",
     "data_table",
     "COLUMNS_PER_TABLE",
@@ -38,7 +37,8 @@ __all__ = [
 
 _LOG = logging.getLogger(__name__)
 
-# Tables wrap their text and never run past the page; on a phone the main area uses the full
+# Tables wrap their text and never run past the page; the overview's cards share each line
+# (three at 1280 px, five at 1920 px, one on a phone); on a phone the main area uses the full
 # width, and charts keep their own height (Plotly's fixed heights are set per figure).
 LAYOUT_CSS = """<style>
 [data-testid="stTable"] { overflow-x: visible; }
@@ -48,7 +48,9 @@ LAYOUT_CSS = """<style>
 [data-testid="stTable"] th *, [data-testid="stTable"] td * {
   white-space: normal; overflow-wrap: anywhere; word-break: normal; min-width: 0;
 }
+.st-key-candidacy_cards > [data-testid="stLayoutWrapper"] { flex: 1 1 16rem; max-width: 22rem; }
 @media (max-width: 640px) {
+  .st-key-candidacy_cards > [data-testid="stLayoutWrapper"] { max-width: none; }
   [data-testid="stMainBlockContainer"] { padding-left: 0.75rem; padding-right: 0.75rem; }
   [data-testid="stTable"] th, [data-testid="stTable"] td {
     padding: 0.25rem 0.3rem; font-size: 0.8rem;
@@ -84,16 +86,6 @@ def fit_table(
     cells = per_object(_table_cells, frame, tuple(sorted(markdown)), empty)
     with st.container(key=f"table-{key}"):
         st.table(cells, hide_index=True)
-
-
-def in_rows(items, per_row: int, **columns_args):
-    """Yield (column, item) for `items` laid out `per_row` to a row: one `st.columns` per row,
-    so that on a phone, where columns stack, the items still read in order (1, 2, 3, …, not
-    1, 4, 7, 2, …)."""
-    items = list(items)
-    for start in range(0, len(items), per_row):
-        columns = st.columns(per_row, **columns_args)
-        yield from zip(columns, items[start : start + per_row], strict=False)
 
 
 FIT_WIDTH_PX = 760  # the main area is ~820 px wide at 1280 px with the sidebar open

@@ -16,6 +16,7 @@ from streamlit.navigation.page import StreamlitPage
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from components.i18n import current_language
+from components.this_run import this_run
 from views.registry import DEFAULT_URL_PATH, PAGES, PageEntry, page_file, page_files, url_paths
 from views.words import translate
 
@@ -29,6 +30,9 @@ __all__ = [
     "navigation_pages",
     "page_target",
 ]
+
+
+REGISTERED = "registered pages"  # in `this_run()`
 
 
 @functools.cache
@@ -62,9 +66,14 @@ def page_target(url_path: str) -> StreamlitPage | str:
     the navigation registered in this run, else (a page run on its own, in a test) its file.
     KeyError for a path no page has, so a renamed page fails loudly instead of linking nowhere."""
     file = page_file(url_path)
-    ctx = get_script_run_ctx()
-    page = _pages(current_language()).get(url_path)
-    # `_script_hash` is how Streamlit keys its registry (derived from the url path).
-    if page is None or page._script_hash not in ctx.pages_manager.get_pages():
-        return file
-    return page
+    run = this_run()
+    registered = run.get(REGISTERED)
+    if registered is None:  # once a run: the pages this run's navigation registered, by path
+        ctx = get_script_run_ctx()
+        known = ctx.pages_manager.get_pages() if ctx else {}
+        # `_script_hash` is how Streamlit keys its registry (derived from the url path).
+        pages = _pages(current_language())
+        registered = {p: page for p, page in pages.items() if page._script_hash in known}
+        if len(known) >= len(pages):  # before the navigation ran, ask again later in the run
+            run[REGISTERED] = registered
+    return registered.get(url_path, file)
