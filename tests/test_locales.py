@@ -326,6 +326,15 @@ def test_the_plural_forms_read_as_people_write_them():
     )
     assert translate("es", "priorities.n_statements", n=0) == "0 declaraciones"
     assert translate("es", "priorities.n_statements", n=1) == "1 declaración"
+    assert translate("en", "candidate.state_statements", n=1) == "1 statement"
+    assert translate("en", "candidate.state_polls", n=1) == "1 straw poll"
+    assert translate("fr", "candidate.state_polls", n=1) == "1 sondage informel"
+    assert translate("en", "candidate.state_record", n=1, start="1 Jan 2017", record_as_of="x")
+    assert "1 record entry in" in translate(
+        "en", "candidate.state_record", n=1, start="1 Jan 2017", record_as_of="x"
+    )
+    assert translate("en", "overview.days_ago", n=1) == "1 day ago"
+    assert translate("es", "overview.days_ago", n=40) == "hace 40 días"
 
 
 @pytest.mark.parametrize("language", ("en", *OTHERS))

@@ -826,7 +826,7 @@ def candidate_model(
         "candidate.state",
         name=md_text(who.name),
         cycle=cycle,
-        statements=n_lane.get(LANE_STATEMENTS, 0),
+        statements=words("candidate.state_statements", n=n_lane.get(LANE_STATEMENTS, 0)),
         priorities=radar.filter(pl.col("level").is_not_null()).height,
         polls=polls,
         record=record_part,

@@ -179,7 +179,11 @@ def overview_model(
     return OverviewModel(
         title=words("overview.title"),
         state=words("overview.state", n=summary.candidacies, cycle=cycle, as_of=as_of),
-        stale=words("overview.stale", as_of=as_of, days=behind) if behind is not None else None,
+        stale=(
+            words("overview.stale", as_of=as_of, days_ago=words("overview.days_ago", n=behind))
+            if behind is not None
+            else None
+        ),
         metrics=[
             (words("overview.m_candidacies"), summary.candidacies),
             (words("overview.m_women"), summary.women),

@@ -48,7 +48,7 @@ def test_state_sentence_counts_what_the_fixture_holds(model, tables):
         "candidate.state",
         name="Ann Test",
         cycle=CYCLE,
-        statements=n_statements,
+        statements=WORDS("candidate.state_statements", n=n_statements),
         priorities=model.radar.filter(pl.col("level").is_not_null()).height,
         polls=WORDS("candidate.state_polls", n=n_polls),
         record="",  # not appointed: no record in office

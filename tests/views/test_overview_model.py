@@ -25,8 +25,11 @@ def test_an_open_cycle_with_old_data_warns_and_counts(tables):
     late = cycle["as_of"] + timedelta(days=view.STALE_AFTER_DAYS + 5)
     model = view.overview_model(tables, 2030, late, WORDS)
     assert model.stale == WORDS(
-        "overview.stale", as_of=WORDS.date(cycle["as_of"]), days=view.STALE_AFTER_DAYS + 5
+        "overview.stale",
+        as_of=WORDS.date(cycle["as_of"]),
+        days_ago=WORDS("overview.days_ago", n=view.STALE_AFTER_DAYS + 5),
     )
+    assert f"{view.STALE_AFTER_DAYS + 5} days ago" in model.stale
     cands = tables["candidacies"].filter(pl.col("cycle") == 2030)
     assert dict(model.metrics) == {
         WORDS("overview.m_candidacies"): cands.height,
