@@ -17,6 +17,7 @@ from views import updates as updates_view
 package = get_package()
 cycles = cycle_choices(package)
 cycle = int(url_choice("cycle", cycles, default=cycles[0], label=t("common.cycle")))
+CARD_WIDTH_PX = 256  # 16rem, as in components.layout's style: 3 to a line at 1280 px, 5 at 1920
 
 
 def overview_model(package, cycle: int, today_iso: str) -> view.OverviewModel:
@@ -54,11 +55,12 @@ if model.milestones_gap:
     st.caption(model.milestones_gap)
 
 st.subheader(model.cards_title)
-# One wrapping row of cards (sized in the app's style): as many to a line as fit, and on a phone
-# one under the other, in reading order.
+# One wrapping row of cards: as many to a line as fit, and on a phone one under the other, in
+# reading order. The width is set here so the lines are right from the first paint; the app's
+# style (which can arrive a moment later in a new tab) then lets the cards fill each line.
 with st.container(horizontal=True, key="candidacy_cards"):
     for card in model.cards:
-        with st.container(border=True):
+        with st.container(border=True, width=CARD_WIDTH_PX):
             for line in card.lines:
                 st.markdown(line)
             st.caption(card.source)
