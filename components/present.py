@@ -157,7 +157,9 @@ def show_slide(stage, deck: view.Deck, number: int) -> None:
         for i, each in enumerate(deck.slides, start=1):
             box = frames.container(key=f"slide_frame_{i}")
             if i in loaded:
-                src = share.view_link(each.page, each.params)
+                # Relative: the app's own address is not always known in a session's first run,
+                # and a frame whose address changes from one run to the next reloads.
+                src = share.view_link(each.page, each.params, base="")
                 box.iframe(
                     src + ("&" if "?" in src else "?") + "embed=true",
                     alt=t("present.frame_title", n=i, title=each.title),
