@@ -49,7 +49,7 @@ def frame_src(page) -> str:
     shown = frame(page, current_slide(page))
     shown.wait_for()
     assert shown.evaluate("f => getComputedStyle(f).visibility") == "visible"
-    return shown.get_attribute("src") or ""
+    return shown.evaluate("f => f.src")  # the address the browser loads (relative ones resolved)
 
 
 def assert_slide(page, app_url: str, n: int) -> None:
