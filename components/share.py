@@ -113,9 +113,6 @@ def render_share() -> None:
         return
     if is_embedded():  # a slide in presentation mode: no controls over the view
         return
-    page = current_page()
-    params = current_params()
-    link = view_link(page, params)
     # Lazy: the contents (link, captions, the deck form) are built only while the popover is open,
     # not on every page load of every visitor.
     share = slot.popover(
@@ -124,6 +121,9 @@ def render_share() -> None:
     )  # fmt: skip
     if not share.open:
         return
+    page = current_page()
+    params = current_params()
+    link = view_link(page, params)
     with share:
         st.markdown(t("share.intro"))
         st.code(link, language=None, wrap_lines=True)
