@@ -6,7 +6,7 @@ from components.cached import arrow_table, cached
 from components.charts import csv_download
 from components.data import get_package, published_reader
 from components.i18n import t, words
-from components.layout import fit_table, page_header
+from components.layout import data_table, fit_table, page_header
 from views import package_info
 
 
@@ -46,7 +46,7 @@ st.header(t("data.methods"))
 st.markdown(t("methodology.body"))
 
 st.header(t("data.tables"))
-st.dataframe(tables, hide_index=True, width="stretch")
+data_table(tables)
 for entry in model.entries:
     with st.expander(entry.label):
         st.markdown(entry.description)
@@ -56,7 +56,7 @@ for entry in model.entries:
         if entry.gaps:
             st.warning(entry.gaps)
         st.markdown(entry.primary_key)
-        st.dataframe(fields[entry.name], hide_index=True, width="stretch")
+        data_table(fields[entry.name])
         st.download_button(
             t("data.download_csv", name=entry.name),
             data=lambda name=entry.name: package_info.resource_csv(package, name, read),
