@@ -37,7 +37,8 @@ __all__ = [
 
 _LOG = logging.getLogger(__name__)
 
-# Tables wrap their text and never run past the page; the overview's cards share each line
+# Tables and metric values (a name such as "António Guterres" in a quarter of 820 px) wrap their
+# text and never run past the page or end in "…"; the overview's cards share each line
 # (three at 1280 px, five at 1920 px, one on a phone); on a phone the main area uses the full
 # width, and charts keep their own height (Plotly's fixed heights are set per figure).
 LAYOUT_CSS = """<style>
@@ -47,6 +48,9 @@ LAYOUT_CSS = """<style>
 [data-testid="stTable"] th, [data-testid="stTable"] td,
 [data-testid="stTable"] th *, [data-testid="stTable"] td * {
   white-space: normal; overflow-wrap: anywhere; word-break: normal; min-width: 0;
+}
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] * {
+  white-space: normal !important; overflow-wrap: break-word; text-overflow: clip !important;
 }
 .st-key-candidacy_cards > [data-testid="stLayoutWrapper"] { flex: 1 1 16rem; max-width: 22rem; }
 @media (max-width: 640px) {

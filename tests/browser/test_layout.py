@@ -320,6 +320,25 @@ def test_page_link_labels_are_never_cut(page, app_url, size):
     assert not cut, f"page links cut at {width}×{height}: {cut}"
 
 
+# Metric values whose text is cut (ends in "…" or runs past its box).
+CUT_METRICS = """() => [...document.querySelectorAll('[data-testid="stMetricValue"]')]
+  .filter(m => [m, ...m.querySelectorAll('*')].some(e => e.scrollWidth > e.clientWidth + 1))
+  .map(m => m.innerText.trim())"""
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_metric_values_are_never_cut(page, app_url, size):
+    """The 2016 overview's 'Appointed' figure is a name, in a quarter of the page's width."""
+    width, height = size
+    page.set_viewport_size({"width": width, "height": height})
+    open_app(page, app_url, "/?cycle=2016")
+    values = page.locator('[data-testid="stMetricValue"]')
+    values.nth(3).wait_for()
+    assert "António Guterres" in values.all_inner_texts()
+    cut = page.evaluate(CUT_METRICS)
+    assert not cut, f"metric values cut at {width}×{height}: {cut}"
+
+
 # The compare radar: the circle's diameter against the chart's width, and spoke labels cut.
 RADAR = """() => {
   const c = document.querySelector('.st-key-compare_radar');
