@@ -1,22 +1,21 @@
 """Entry file: page config, language, navigation with stable URLs, shared sidebar. No data code."""
 
-from pathlib import Path
-
 import streamlit as st
 
 from components.data import get_package
 from components.i18n import LANGUAGES, fix_language, translate
-from components.layout import hide_navigation_when_embedded, problems_page, sidebar_footer
+from components.layout import (
+    PAGE_ICON,
+    hide_navigation_when_embedded,
+    problems_page,
+    sidebar_footer,
+)
 from components.registry import DEFAULT_URL_PATH, navigation_pages
 from components.session_guard import discard_forged_widget_state
 from components.share import render_share, set_current_page
 from components.slides import slide_style
 from components.style import apply_style
 from components.url_state import render_notices, start_run, url_choice
-
-# The tab's icon is an image the app serves itself: an emoji shows as an empty box where the
-# machine has no emoji font, and a Material icon makes the browser fetch it from a font CDN.
-PAGE_ICON = Path(__file__).parent / "static" / "favicon.png"
 
 st.set_page_config(page_title="UN SG Human Rights Tracker", page_icon=PAGE_ICON, layout="wide")
 apply_style()  # first: the same element at the same place every run (see components.style)

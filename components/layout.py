@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import base64
 import logging
 from collections.abc import Iterable, Mapping
 from datetime import date
+from pathlib import Path
 from urllib.parse import urlparse
 
 import polars as pl
@@ -21,6 +23,7 @@ from views.common import mapped
 from views.text import is_http_url, md_link, md_text
 
 __all__ = [
+    "PAGE_ICON",
     "candidate_link",
     "hide_navigation_when_embedded",
     "page_header",
@@ -36,6 +39,13 @@ __all__ = [
 ]
 
 _LOG = logging.getLogger(__name__)
+
+# The tab's icon is the app's own image, inline: an emoji shows as an empty box where the machine
+# has no emoji font, a Material icon makes the browser fetch a font from a CDN, and an image file
+# is read and registered as a media file on every run of every session (st.set_page_config).
+PAGE_ICON = "data:image/png;base64," + base64.b64encode(
+    (Path(__file__).resolve().parents[1] / "static" / "favicon.png").read_bytes()
+).decode("ascii")
 
 # Tables and metric values (a name such as "António Guterres" in a quarter of 820 px) wrap their
 # text and never run past the page or end in "…"; the overview's cards share each line

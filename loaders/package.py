@@ -70,16 +70,30 @@ def default_db_url() -> str:
 def data_version(data_dir: Path) -> str:
     """A short fingerprint of the package files (names, sizes, modification times).
 
-    Cheap enough to compute on every rerun, so caches keyed on it pick up edits without a restart.
+    Cheap enough to compute on every rerun, so caches keyed on it pick up edits without a restart
+    (one directory scan: `os.scandir` gives each entry's stat without a `Path` per file).
     """
     digest = hashlib.sha1()
-    base = Path(data_dir)
-    for path in sorted(base.glob("*.csv")) + [base / DESCRIPTOR_NAME]:
+    try:
+        entries = sorted(
+            (
+                e
+                for e in os.scandir(data_dir)
+                if e.name.endswith(".csv") or e.name == DESCRIPTOR_NAME
+            ),
+            key=lambda e: (
+                e.name == DESCRIPTOR_NAME,
+                e.name,
+            ),  # the CSVs by name, then the descriptor
+        )
+    except OSError:
+        entries = []
+    for entry in entries:
         try:
-            stat = path.stat()
+            stat = entry.stat()
         except OSError:
             continue
-        digest.update(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns};".encode())
+        digest.update(f"{entry.name}:{stat.st_size}:{stat.st_mtime_ns};".encode())
     return digest.hexdigest()[:12]
 
 

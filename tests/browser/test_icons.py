@@ -1,11 +1,11 @@
 """Interface icons are Material Symbols drawn from the font Streamlit ships, not emoji (which show
 as empty boxes on a machine without an emoji font), and drawing them asks nothing of the internet
 (the `page` fixture blocks and records any request to another host and fails the test). The
-browser tab's icon is the app's own image, served by the app."""
+browser tab's icon is the app's own image, inline in the page."""
 
 from __future__ import annotations
 
-from urllib.parse import urlparse
+import base64
 
 import pytest
 
@@ -52,12 +52,10 @@ TAB_ICON = """() => { const link = document.querySelector("link[rel='shortcut ic
   return link && !link.href.endsWith('/favicon.png') ? link.href : null; }"""
 
 
-def test_the_tab_icon_is_the_apps_own_image_served_by_the_app(page, app_url: str) -> None:
+def test_the_tab_icon_is_the_apps_own_image_inline(page, app_url: str) -> None:
+    """The icon comes with the page (nothing to fetch) and is static/favicon.png, not an emoji."""
     open_app(page, app_url, "/compare")
     href = page.wait_for_function(TAB_ICON).json_value()
-    served, app = urlparse(href), urlparse(app_url)
-    assert (served.scheme, served.netloc) == (app.scheme, app.netloc), href  # not an emoji data URL
-    response = page.request.get(href)
-    assert response.ok, (href, response.status)
-    assert response.headers["content-type"].startswith("image/"), response.headers
-    assert response.body() == (REPO / "static" / "favicon.png").read_bytes()
+    head, _, data = href.partition(",")
+    assert head == "data:image/png;base64", href[:80]
+    assert base64.b64decode(data) == (REPO / "static" / "favicon.png").read_bytes()
