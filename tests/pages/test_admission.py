@@ -1,0 +1,68 @@
+"""Page builds take turns (components/admission.py): the entry file's whole run holds a turn, a
+run waits for the one before it, and a run that waited too long goes ahead."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from components import admission
+from tests.pages.apptest import open_page, texts
+
+
+def test_a_page_waits_while_another_run_holds_the_turn_then_comes_up_whole():
+    assert admission.PAGE_BUILDS == 1  # the default: one run at a time per process
+    open_page()  # warm: a later run of the page takes a fraction of `held`
+    held = 1.5
+    with admission.page_build_turn() as got:  # another session's run, still building
+        assert got
+        release = threading.Event()
+        threading.Timer(held, release.set).start()
+        started = time.monotonic()
+        result = {}
+
+        def reader():
+            result["at"] = open_page(timeout=60)
+            result["seconds"] = time.monotonic() - started
+
+        thread = threading.Thread(target=reader)
+        thread.start()
+        release.wait()
+    thread.join(60)
+    assert result["seconds"] >= held - 0.1, result  # it waited for the turn ...
+    assert "Secretary-General" in texts(result["at"])  # ... and then drew the whole page
+
+
+def test_turns_are_taken_one_after_the_other():
+    turns, order = threading.BoundedSemaphore(1), []
+
+    def run(name: str) -> None:
+        with admission.page_build_turn(turns, wait=10):
+            order.append(f"{name} in")
+            time.sleep(0.2)
+            order.append(f"{name} out")
+
+    threads = [threading.Thread(target=run, args=(n,)) for n in "ab"]
+    for t in threads:
+        t.start()
+        time.sleep(0.05)
+    for t in threads:
+        t.join()
+    assert order == ["a in", "a out", "b in", "b out"]
+
+
+def test_a_run_that_waited_too_long_goes_ahead_without_a_turn(caplog):
+    turns = threading.BoundedSemaphore(1)
+    turns.acquire()  # a run that does not finish
+    started = time.monotonic()
+    with admission.page_build_turn(turns, wait=0.3) as got:
+        waited = time.monotonic() - started
+    assert not got and 0.3 <= waited < 2
+    assert "goes ahead without" in caplog.text
+    turns.release()  # its own turn was never taken, so there is exactly one to give back
+    assert turns.acquire(blocking=False)
+
+
+def test_no_limit_means_no_waiting():
+    with admission.page_build_turn(None) as got:
+        assert got is False
