@@ -18,12 +18,31 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-__all__ = ["MAX_WAIT_S", "PAGE_BUILDS", "PAGE_BUILDS_ENV", "page_build_turn"]
+__all__ = ["MAX_WAIT_S", "PAGE_BUILDS", "PAGE_BUILDS_ENV", "page_build_turn", "page_builds"]
 
 log = logging.getLogger(__name__)
 
 PAGE_BUILDS_ENV = "TRACKER_PAGE_BUILDS"  # how many runs at once; 0: no limit
-PAGE_BUILDS = max(int(os.environ.get(PAGE_BUILDS_ENV) or 1), 0)
+DEFAULT_PAGE_BUILDS = 1
+
+
+def page_builds(value: str | None) -> int:
+    """The number of runs at once that `value` (the environment's) asks for; the default, with a
+    warning, when it is not a whole number ≥ 0."""
+    if value is None or not value.strip():
+        return DEFAULT_PAGE_BUILDS
+    try:
+        n = int(value)
+    except ValueError:
+        n = -1
+    if n < 0:
+        log.warning("%s=%r is not a whole number ≥ 0; using %d", PAGE_BUILDS_ENV, value,
+                    DEFAULT_PAGE_BUILDS)  # fmt: skip
+        return DEFAULT_PAGE_BUILDS
+    return n
+
+
+PAGE_BUILDS = page_builds(os.environ.get(PAGE_BUILDS_ENV))
 MAX_WAIT_S = 15.0  # longer than a burst of 100 first loads takes on one process here
 
 _turns = threading.BoundedSemaphore(PAGE_BUILDS) if PAGE_BUILDS else None

@@ -75,19 +75,12 @@ def data_version(data_dir: Path) -> str:
     """
     digest = hashlib.sha1()
     try:
-        entries = sorted(
-            (
-                e
-                for e in os.scandir(data_dir)
-                if e.name.endswith(".csv") or e.name == DESCRIPTOR_NAME
-            ),
-            key=lambda e: (
-                e.name == DESCRIPTOR_NAME,
-                e.name,
-            ),  # the CSVs by name, then the descriptor
-        )
+        with os.scandir(data_dir) as scan:
+            wanted = [e for e in scan if e.name.endswith(".csv") or e.name == DESCRIPTOR_NAME]
     except OSError:
-        entries = []
+        wanted = []
+    # The CSVs by name, then the descriptor: the order the fingerprint has always had.
+    entries = sorted(wanted, key=lambda e: (e.name == DESCRIPTOR_NAME, e.name))
     for entry in entries:
         try:
             stat = entry.stat()

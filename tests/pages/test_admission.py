@@ -66,3 +66,9 @@ def test_a_run_that_waited_too_long_goes_ahead_without_a_turn(caplog):
 def test_no_limit_means_no_waiting():
     with admission.page_build_turn(None) as got:
         assert got is False
+
+
+def test_the_number_of_turns_comes_from_the_environment_and_a_bad_value_is_named(caplog):
+    assert [admission.page_builds(v) for v in (None, "", "1", "3", "0")] == [1, 1, 1, 3, 0]
+    assert admission.page_builds("two") == 1 and admission.page_builds("-2") == 1
+    assert "TRACKER_PAGE_BUILDS='two' is not a whole number" in caplog.text
