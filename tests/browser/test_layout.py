@@ -301,42 +301,35 @@ def test_priority_grid_marks_stay_inside_their_cells(page, app_url, size):
     assert not out, f"marks outside their {cell} cells at {width}×{height}: {out}"
 
 
-# Page links whose label is cut (Streamlit draws them on one line with an ellipsis by default).
-CUT_LINKS = """() => [...document.querySelectorAll('[data-testid="stPageLink"] a')]
+# Texts cut by their box (Streamlit draws page links and metric values on one line, with an
+# ellipsis, by default): a box that clips its overflow and holds more than it shows.
+CUT = """(selector) => [...document.querySelectorAll(selector)]
   .filter(a => [a, ...a.querySelectorAll('*')].some(e => {
     const s = getComputedStyle(e);
     return s.overflow !== 'visible' && e.scrollWidth > e.clientWidth + 1; }))
   .map(a => a.innerText.trim())"""
+# (what, URL, its selector, a text it must show): the 2016 overview's "Appointed" figure is a
+# name, in a quarter of the page's width.
+WHOLE_TEXTS = [
+    ("page links", "/", '[data-testid="stMain"] [data-testid="stPageLink"] a', None),
+    ("metric values", "/?cycle=2016", '[data-testid="stMetricValue"]', "António Guterres"),
+]
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_page_link_labels_are_never_cut(page, app_url, size):
+@pytest.mark.parametrize("what, url, selector, shown", WHOLE_TEXTS, ids=[c[0] for c in WHOLE_TEXTS])
+def test_link_labels_and_metric_values_are_never_cut(
+    page, app_url, what, url, selector, shown, size
+):
     width, height = size
     page.set_viewport_size({"width": width, "height": height})
-    open_app(page, app_url, "/")
-    page.locator('[data-testid="stPageLink"]').first.wait_for()
-    assert page.locator('[data-testid="stMain"] [data-testid="stPageLink"]').count() >= 3
-    cut = page.evaluate(CUT_LINKS)
-    assert not cut, f"page links cut at {width}×{height}: {cut}"
-
-
-# Metric values whose text is cut (ends in "…" or runs past its box).
-CUT_METRICS = """() => [...document.querySelectorAll('[data-testid="stMetricValue"]')]
-  .filter(m => [m, ...m.querySelectorAll('*')].some(e => e.scrollWidth > e.clientWidth + 1))
-  .map(m => m.innerText.trim())"""
-
-
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_metric_values_are_never_cut(page, app_url, size):
-    """The 2016 overview's 'Appointed' figure is a name, in a quarter of the page's width."""
-    width, height = size
-    page.set_viewport_size({"width": width, "height": height})
-    open_app(page, app_url, "/?cycle=2016")
-    values = page.locator('[data-testid="stMetricValue"]')
-    values.nth(3).wait_for()
-    assert "António Guterres" in values.all_inner_texts()
-    cut = page.evaluate(CUT_METRICS)
-    assert not cut, f"metric values cut at {width}×{height}: {cut}"
+    open_app(page, app_url, url)
+    texts = page.locator(selector)
+    texts.nth(2).wait_for()  # the overview has at least three of each
+    if shown:
+        assert shown in texts.all_inner_texts()
+    cut = page.evaluate(CUT, selector)
+    assert not cut, f"{what} cut at {width}×{height}: {cut}"
 
 
 # The compare radar: the circle's diameter against the chart's width, and spoke labels cut.
