@@ -7,7 +7,7 @@ import streamlit as st
 from components.cached import cached
 from components.data import curated_changes, cycle_choices, get_package
 from components.i18n import format_date, t, words
-from components.layout import page_header, source_note
+from components.layout import CARD_WIDTH_PX, page_header, source_note
 from components.registry import page_target
 from components.url_state import url_choice
 from loaders.clock import today
@@ -17,7 +17,6 @@ from views import updates as updates_view
 package = get_package()
 cycles = cycle_choices(package)
 cycle = int(url_choice("cycle", cycles, default=cycles[0], label=t("common.cycle")))
-CARD_WIDTH_PX = 256  # 16rem, as in components.layout's style: 3 to a line at 1280 px, 5 at 1920
 
 
 def overview_model(package, cycle: int, today_iso: str) -> view.OverviewModel:
@@ -49,15 +48,17 @@ for column, (label, value) in zip(st.columns(len(model.metrics)), model.metrics,
     column.metric(label, value)
 
 st.subheader(t("overview.milestones"))
-for column, (label, when) in zip(st.columns(len(model.milestones)), model.milestones, strict=True):
-    column.markdown(f"**{label}**  \n{when}")
+# One wrapping row, each milestone as wide as its words: seven columns broke "recommendation"
+# in the middle at 1280 px.
+with st.container(horizontal=True, key="milestones", gap="medium"):
+    for label, when in model.milestones:
+        st.container(width="content").markdown(f"**{label}**  \n{when}")
 if model.milestones_gap:
     st.caption(model.milestones_gap)
 
 st.subheader(model.cards_title)
 # One wrapping row of cards: as many to a line as fit, and on a phone one under the other, in
-# reading order. The width is set here so the lines are right from the first paint; the app's
-# style (which can arrive a moment later in a new tab) then lets the cards fill each line.
+# reading order (CARD_WIDTH_PX: why the width is set here and in the style).
 with st.container(horizontal=True, key="candidacy_cards"):
     for card in model.cards:
         with st.container(border=True, width=CARD_WIDTH_PX):

@@ -23,6 +23,7 @@ from views.common import mapped
 from views.text import is_http_url, md_link, md_text
 
 __all__ = [
+    "CARD_WIDTH_PX",
     "PAGE_ICON",
     "candidate_link",
     "hide_navigation_when_embedded",
@@ -47,6 +48,10 @@ PAGE_ICON = "data:image/png;base64," + base64.b64encode(
     (Path(__file__).resolve().parents[1] / "static" / "favicon.png").read_bytes()
 ).decode("ascii")
 
+# An overview card's width: three to a line at 1280 px, five at 1920 px. The page sets it on each
+# card (right from the first paint); the style below lets the cards grow to fill their line.
+CARD_WIDTH_PX = 256
+
 # Tables and metric values (a name such as "António Guterres" in a quarter of 820 px) wrap their
 # text and never run past the page or end in "…"; the overview's cards share each line
 # (three at 1280 px, five at 1920 px, one on a phone); on a phone the main area uses the full
@@ -62,7 +67,9 @@ LAYOUT_CSS = """<style>
 [data-testid="stMetricValue"], [data-testid="stMetricValue"] * {
   white-space: normal !important; overflow-wrap: break-word; text-overflow: clip !important;
 }
-.st-key-candidacy_cards > [data-testid="stLayoutWrapper"] { flex: 1 1 16rem; max-width: 22rem; }
+.st-key-candidacy_cards > [data-testid="stLayoutWrapper"] {
+  flex: 1 1 CARD_WIDTHpx; max-width: 22rem;
+}
 @media (max-width: 640px) {
   .st-key-candidacy_cards > [data-testid="stLayoutWrapper"] { max-width: none; }
   [data-testid="stMainBlockContainer"] { padding-left: 0.75rem; padding-right: 0.75rem; }
@@ -70,7 +77,7 @@ LAYOUT_CSS = """<style>
     padding: 0.25rem 0.3rem; font-size: 0.8rem;
   }
 }
-</style>"""
+</style>""".replace("CARD_WIDTH", str(CARD_WIDTH_PX))
 
 
 def hide_navigation_when_embedded() -> None:

@@ -332,6 +332,24 @@ def test_link_labels_and_metric_values_are_never_cut(
     assert not cut, f"{what} cut at {width}×{height}: {cut}"
 
 
+# Milestone labels drawn on more than one line (a label is a few words: it must not be broken).
+BROKEN_MILESTONES = """() => [...document.querySelectorAll('.st-key-milestones strong')]
+  .filter(b => b.getClientRects().length > 1).map(b => b.innerText)"""
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_overview_milestone_labels_stay_on_one_line_inside_the_page(page, app_url, size):
+    width, height = size
+    page.set_viewport_size({"width": width, "height": height})
+    open_app(page, app_url, "/")
+    labels = page.locator(".st-key-milestones strong")
+    labels.nth(6).wait_for()
+    assert len(labels.all_inner_texts()) == 7
+    assert not page.evaluate(BROKEN_MILESTONES), f"labels broken at {width}×{height}"
+    box = page.locator(".st-key-milestones").bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= width
+
+
 # The compare radar: the circle's diameter against the chart's width, and spoke labels cut.
 RADAR = """() => {
   const c = document.querySelector('.st-key-compare_radar');
